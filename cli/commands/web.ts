@@ -1,0 +1,49 @@
+import path from 'node:path';
+import os from 'node:os';
+import { promises as fs } from 'node:fs';
+import { createHandlers } from '../../core/host/handlers';
+import { createWorkspacePolicy } from '../../core/host/path-policy';
+import { openJournal } from '../../core/host/journal';
+import { startWebServer } from '../web/server';
+import { EXIT, UsageError, appVersion, parseOptions, type CliCommand } from '../context';
+
+export const webCommand: CliCommand = {
+  name: 'web',
+  summary: 'serve the app to a browser on 127.0.0.1 (browser mode)',
+  usage: 'mercator web [--workspace DIR] [--port N]',
+  async run(ctx) {
+    const { positional, options } = parseOptions(ctx.args, { workspace: 'string', port: 'string' });
+    if (positional.length > 0) throw new UsageError(`unexpected argument "${positional[0]}"`);
+    const port = options.port === undefined ? 0 : Number(options.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port takes a number from 0 to 65535');
+    const workspace = path.resolve(ctx.cwd, (options.workspace as string | undefined) ?? path.join(os.homedir(), 'Mercator'));
+    await fs.mkdir(workspace, { recursive: true });
+    const rendererDir = path.join(ctx.appRoot, 'dist', 'renderer');
+    try {
+      await fs.access(path.join(rendererDir, 'index.html'));
+    } catch {
+      ctx.err(`The app is not built (${rendererDir} is missing): run "npm run build" first.`);
+      return EXIT.failed;
+    }
+    const handlers = createHandlers({
+      mode: 'browser',
+      name: 'Mercator',
+      version: appVersion(ctx.appRoot),
+      policy: await createWorkspacePolicy(workspace),
+      journal: await openJournal(path.join(workspace, '.mercator', 'journal')),
+      examplesDir: path.join(ctx.appRoot, 'examples'),
+      openExternal: async () => false, // the page opens allowed links itself, after showing them
+    });
+    const server = await startWebServer({ handlers, rendererDir, port, log: ctx.err });
+    ctx.out(`Mercator is running in browser mode at ${server.url}`);
+    ctx.out(`Workspace: ${workspace}`);
+    ctx.out('Press Ctrl+C to stop.');
+    await new Promise<void>((resolve) => {
+      const stop = () => resolve();
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    await server.close();
+    return EXIT.ok;
+  },
+};

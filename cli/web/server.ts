@@ -1,0 +1,174 @@
+// Browser mode: a small HTTP server on 127.0.0.1 that serves the built renderer and the API
+// handlers. Every API request needs the per-launch token and the app's own Host/Origin.
+import http from 'node:http';
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { dispatch, type Handlers } from '../../core/host/dispatch';
+import { checkApiRequest, checkHost } from '../../core/security/http-guard';
+import { contentSecurityPolicy } from '../../core/security/csp';
+
+const MAX_BODY_BYTES = 80 * 1024 * 1024;
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+  '.ico': 'image/x-icon',
+};
+
+export interface WebServer {
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+export interface WebServerOptions {
+  handlers: Handlers;
+  rendererDir: string;
+  port?: number;
+  token?: string;
+  log?: (line: string) => void;
+}
+
+/** Lists the built renderer's files once, so requests can only ever reach those. */
+async function indexStaticFiles(root: string): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  async function walk(dir: string) {
+    for (const entry of await fs.readdir(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) await walk(full);
+      else if (entry.isFile()) files.set('/' + path.relative(root, full).split(path.sep).join('/'), full);
+    }
+  }
+  await walk(root);
+  return files;
+}
+
+function securityHeaders(): Record<string, string> {
+  return {
+    'Content-Security-Policy': contentSecurityPolicy({ connectSelf: true }),
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+    'X-Frame-Options': 'DENY',
+    'Cache-Control': 'no-store',
+  };
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown) {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { ...securityHeaders(), 'Content-Type': 'application/json; charset=utf-8' });
+  res.end(text);
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new Error('too large'));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
+  const token = options.token ?? randomBytes(24).toString('hex');
+  const files = await indexStaticFiles(options.rendererDir);
+  let port = options.port ?? 0;
+
+  const server = http.createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      if (url.pathname.startsWith('/api/')) {
+        const verdict = checkApiRequest(
+          {
+            method: req.method ?? 'GET',
+            host: req.headers.host,
+            origin: req.headers.origin,
+            token: req.headers['x-mercator-token'] as string | undefined,
+            contentType: req.headers['content-type'],
+          },
+          port,
+          token,
+        );
+        if (!verdict.allowed) {
+          sendJson(res, verdict.status, { ok: false, error: { code: verdict.code, message: verdict.message } });
+          return;
+        }
+        let input: unknown;
+        try {
+          const body = await readBody(req);
+          input = body === '' ? {} : JSON.parse(body);
+        } catch {
+          sendJson(res, 400, { ok: false, error: { code: 'E_BAD_REQUEST', message: 'The request body is not JSON or is too large.' } });
+          return;
+        }
+        const name = decodeURIComponent(url.pathname.slice('/api/'.length));
+        const result = await dispatch(options.handlers, name, input, {
+          onUnexpectedError: (call, error) => options.log?.(`error in ${call}: ${String(error)}`),
+        });
+        sendJson(res, 200, result);
+        return;
+      }
+      const host = checkHost(req.headers.host, port);
+      if (!host.allowed) {
+        res.writeHead(host.status, { 'Content-Type': 'text/plain' });
+        res.end(host.message);
+        return;
+      }
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        res.writeHead(405, { Allow: 'GET, HEAD' });
+        res.end();
+        return;
+      }
+      const file = files.get(url.pathname === '/' ? '/index.html' : url.pathname);
+      if (!file) {
+        res.writeHead(404, { ...securityHeaders(), 'Content-Type': 'text/plain' });
+        res.end('Not found');
+        return;
+      }
+      const body = await fs.readFile(file);
+      res.writeHead(200, {
+        ...securityHeaders(),
+        'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+      });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    } catch (error) {
+      options.log?.(`request failed: ${String(error)}`);
+      if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'E_INTERNAL', message: 'Internal error.' } });
+      else res.end();
+    }
+  });
+  server.requestTimeout = 120_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/#token=${token}`,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

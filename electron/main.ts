@@ -1,0 +1,134 @@
+// The Electron main process: one hardened window, the app protocol, the IPC bridge to the shared
+// handlers, and the native menu. Every decision lives in policy.ts; this file only wires it up.
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell } from 'electron';
+import path from 'node:path';
+import os from 'node:os';
+import { promises as fs } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { createHandlers } from '../core/host/handlers';
+import { dispatch } from '../core/host/dispatch';
+import { createWorkspacePolicy } from '../core/host/path-policy';
+import { openJournal } from '../core/host/journal';
+import { fail } from '../core/api/result';
+import {
+  APP_ENTRY,
+  APP_SCHEME,
+  decidePermission,
+  decideWindowOpen,
+  externalLinkPrompt,
+  isNavigationAllowed,
+  isTrustedSender,
+  resolveAppRequest,
+  responseSecurityHeaders,
+  secureWebPreferences,
+} from './policy';
+
+const IPC_CHANNEL = 'mercator:call';
+const appRoot = path.resolve(__dirname, '..', '..');
+const rendererDir = path.join(appRoot, 'dist', 'renderer');
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: false, corsEnabled: false } },
+]);
+
+app.enableSandbox();
+
+async function createWindow(): Promise<BrowserWindow> {
+  const win = new BrowserWindow({
+    width: 1440,
+    height: 900,
+    title: 'Mercator',
+    show: false,
+    webPreferences: secureWebPreferences(path.join(__dirname, 'preload.cjs')),
+  });
+  win.webContents.setWindowOpenHandler(() => decideWindowOpen());
+  win.webContents.on('will-navigate', (event, url) => {
+    if (!isNavigationAllowed(url)) event.preventDefault();
+  });
+  win.webContents.on('will-redirect', (event, url) => {
+    if (!isNavigationAllowed(url)) event.preventDefault();
+  });
+  win.webContents.on('will-attach-webview', (event) => event.preventDefault());
+  win.once('ready-to-show', () => win.show());
+  await win.loadURL(APP_ENTRY);
+  return win;
+}
+
+async function main() {
+  await app.whenReady();
+  const workspace = path.join(app.getPath('documents') || os.homedir(), 'Mercator');
+  await fs.mkdir(workspace, { recursive: true });
+
+  // Deny every permission, and refuse every request that is not the app's own protocol.
+  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(decidePermission(permission)));
+  session.defaultSession.setPermissionCheckHandler((_wc, permission) => decidePermission(permission));
+  session.defaultSession.webRequest.onBeforeRequest((details, callback) => {
+    const allowed = details.url.startsWith(`${APP_SCHEME}:`) || details.url.startsWith('devtools:');
+    callback({ cancel: !allowed });
+  });
+
+  protocol.handle(APP_SCHEME, async (request) => {
+    const resolved = resolveAppRequest(request.url);
+    if (!resolved) return new Response('Not found', { status: 404 });
+    const response = await net.fetch(pathToFileURL(path.join(rendererDir, resolved.relativePath)).href);
+    const headers = new Headers(response.headers);
+    headers.set('Content-Type', resolved.mimeType);
+    for (const [k, v] of Object.entries(responseSecurityHeaders())) headers.set(k, v);
+    return new Response(response.body, { status: response.status, headers });
+  });
+
+  const handlers = createHandlers({
+    mode: 'electron',
+    name: app.getName(),
+    version: app.getVersion(),
+    policy: await createWorkspacePolicy(workspace),
+    journal: await openJournal(path.join(app.getPath('userData'), 'journal')),
+    examplesDir: path.join(appRoot, 'examples'),
+    async openExternal(url) {
+      const focused = BrowserWindow.getFocusedWindow();
+      const prompt = externalLinkPrompt(url);
+      const answer = focused ? await dialog.showMessageBox(focused, prompt) : await dialog.showMessageBox(prompt);
+      if (answer.response !== 0) return false;
+      await shell.openExternal(url);
+      return true;
+    },
+  });
+
+  ipcMain.handle(IPC_CHANNEL, async (event, name: unknown, input: unknown) => {
+    const frame = event.senderFrame;
+    if (!frame || !isTrustedSender(frame.url, frame === event.sender.mainFrame)) {
+      return fail('E_UNTRUSTED_SENDER', 'This page may not use the Mercator API.');
+    }
+    return dispatch(handlers, name, input);
+  });
+
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate([
+      { role: 'fileMenu' },
+      { role: 'editMenu' },
+      { role: 'viewMenu' },
+      { role: 'windowMenu' },
+    ]),
+  );
+
+  await createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) void createWindow();
+  });
+}
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+
+app.on('web-contents-created', (_event, contents) => {
+  contents.setWindowOpenHandler(() => decideWindowOpen());
+  contents.on('will-navigate', (event, url) => {
+    if (!isNavigationAllowed(url)) event.preventDefault();
+  });
+});
+
+main().catch((error: unknown) => {
+  dialog.showErrorBox('Mercator could not start', error instanceof Error ? error.message : String(error));
+  app.exit(1);
+});

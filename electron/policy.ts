@@ -1,0 +1,116 @@
+// Every security decision of the Electron shell, as pure functions with unit tests (policy.test.ts).
+// main.ts only wires these into Electron's hooks.
+import { contentSecurityPolicy } from '../core/security/csp';
+
+export const APP_SCHEME = 'mercator';
+export const APP_HOST = 'app';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+export const APP_ENTRY = `${APP_ORIGIN}/index.html`;
+
+/** BrowserWindow webPreferences: the renderer is sandboxed, isolated and has no Node. */
+export function secureWebPreferences(preloadPath: string) {
+  return {
+    preload: preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    experimentalFeatures: false,
+    webviewTag: false,
+    navigateOnDragDrop: false,
+    spellcheck: false,
+    safeDialogs: true,
+  } as const;
+}
+
+export function isAppUrl(raw: string): boolean {
+  try {
+    const url = new URL(raw);
+    return url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST;
+  } catch {
+    return false;
+  }
+}
+
+/** Navigation away from the app's own pages is never allowed (links open through openExternal). */
+export function isNavigationAllowed(target: string): boolean {
+  return isAppUrl(target);
+}
+
+/** IPC is answered only for the app's own top-level page. */
+export function isTrustedSender(frameUrl: string | undefined, isMainFrame: boolean): boolean {
+  return isMainFrame && frameUrl !== undefined && isAppUrl(frameUrl);
+}
+
+/** Mercator needs no camera, microphone, notifications, geolocation … : every request is denied. */
+export function decidePermission(_permission: string): boolean {
+  return false;
+}
+
+/** window.open and target=_blank never create windows. */
+export function decideWindowOpen(): { action: 'deny' } {
+  return { action: 'deny' };
+}
+
+export function responseSecurityHeaders(): Record<string, string> {
+  return {
+    'Content-Security-Policy': contentSecurityPolicy({ connectSelf: false }),
+    'X-Content-Type-Options': 'nosniff',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Referrer-Policy': 'no-referrer',
+  };
+}
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+/**
+ * Maps an app-protocol request to a file inside the built renderer folder, or null. Only plain
+ * relative paths under the root resolve; anything with traversal, encoded separators or another
+ * host is refused.
+ */
+export function resolveAppRequest(raw: string): { relativePath: string; mimeType: string } | null {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return null;
+  }
+  if (!isAppUrl(raw)) return null;
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(url.pathname);
+  } catch {
+    return null;
+  }
+  if (pathname === '/' || pathname === '') pathname = '/index.html';
+  const segments = pathname.split('/').slice(1);
+  if (segments.some((s) => s === '' || s === '.' || s === '..' || s.includes('\\') || s.includes('\0'))) return null;
+  const ext = /\.[a-z0-9]+$/i.exec(pathname)?.[0]?.toLowerCase() ?? '';
+  const mimeType = MIME[ext];
+  if (!mimeType) return null;
+  return { relativePath: segments.join('/'), mimeType };
+}
+
+/** The text of the confirmation shown before a link opens in the system browser. */
+export function externalLinkPrompt(url: string) {
+  return {
+    type: 'question' as const,
+    buttons: ['Open in browser', 'Cancel'],
+    defaultId: 1,
+    cancelId: 1,
+    title: 'Open a web page',
+    message: 'Open this address in your web browser?',
+    detail: url,
+  };
+}

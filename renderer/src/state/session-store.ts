@@ -1,0 +1,57 @@
+// Session state: what is shown around the document (dialogs, notices, problems). Never saved.
+import { create } from 'zustand';
+
+export interface Problem {
+  code: string;
+  pointer: string;
+  message: string;
+  line?: number;
+  column?: number;
+}
+
+export interface Notice {
+  id: number;
+  kind: 'info' | 'error';
+  text: string;
+}
+
+export interface RecoveryOffer {
+  key: string;
+  path: string | null;
+  title: string;
+  savedAt: string;
+}
+
+interface SessionState {
+  openDialog: boolean;
+  saveAs: boolean;
+  problems: { title: string; problems: Problem[] } | null;
+  notices: Notice[];
+  recovery: RecoveryOffer | null;
+  setOpenDialog(open: boolean): void;
+  setSaveAs(open: boolean): void;
+  setProblems(problems: { title: string; problems: Problem[] } | null): void;
+  setRecovery(offer: RecoveryOffer | null): void;
+  notify(kind: Notice['kind'], text: string): void;
+  dismiss(id: number): void;
+}
+
+let nextNotice = 1;
+
+export const useSession = create<SessionState>((set) => ({
+  openDialog: false,
+  saveAs: false,
+  problems: null,
+  notices: [],
+  recovery: null,
+  setOpenDialog: (openDialog) => set({ openDialog }),
+  setSaveAs: (saveAs) => set({ saveAs }),
+  setProblems: (problems) => set({ problems }),
+  setRecovery: (recovery) => set({ recovery }),
+  notify(kind, text) {
+    const id = nextNotice++;
+    set((s) => ({ notices: [...s.notices.slice(-3), { id, kind, text }] }));
+    if (kind === 'info') setTimeout(() => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })), 4000);
+  },
+  dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
+}));
