@@ -7,6 +7,9 @@
 import { z } from 'zod';
 import { ModelSchema } from '../model/schema';
 import type { ApiCallName } from './names';
+import { catalogCalls } from './calls/catalog';
+import { analysisCalls } from './calls/analysis';
+import { reportCalls } from './calls/report';
 
 /** A path as the host understands it: workspace-relative in browser mode, absolute in Electron. */
 export const ApiPathSchema = z
@@ -111,6 +114,9 @@ export const contract = {
     input: z.object({ url: z.string().max(2048) }).strict(),
     output: z.object({ opened: z.boolean(), url: z.string() }),
   },
+  ...catalogCalls,
+  ...analysisCalls,
+  ...reportCalls,
 } as const satisfies Record<ApiCallName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -13,6 +13,16 @@ export const API_CALL_NAMES = [
   'example:list',
   'example:open',
   'shell:openExternal',
+  // catalog (calls/catalog.ts)
+  'catalog:stats',
+  'catalog:search',
+  'catalog:get',
+  'catalog:matrix',
+  'catalog:list',
+  'catalog:importPreview',
+  'catalog:import',
+  // analysis (calls/analysis.ts)
+  // report and import (calls/report.ts)
 ] as const;
 
 export type ApiCallName = (typeof API_CALL_NAMES)[number];

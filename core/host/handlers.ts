@@ -9,6 +9,9 @@ import { describeWriteError, hashBytes, hashFile, removeStaleTempFiles, writeFil
 import type { Journal } from './journal';
 import { MODEL_EXTENSION, type PathPolicy } from './path-policy';
 import type { Handlers } from './dispatch';
+import { createCatalogHandlers } from './catalog-handlers';
+import { createAnalysisHandlers } from './analysis-handlers';
+import { createReportHandlers } from './report-handlers';
 
 export interface HostContext {
   mode: 'electron' | 'browser';
@@ -71,6 +74,9 @@ async function listModels(root: string, present: (p: string) => string) {
 
 export function createHandlers(ctx: HostContext): Handlers {
   return {
+    ...createCatalogHandlers(ctx),
+    ...createAnalysisHandlers(ctx),
+    ...createReportHandlers(ctx),
     async 'app:info'() {
       return {
         name: ctx.name,
