@@ -118,7 +118,12 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
           sendJson(res, 400, { ok: false, error: { code: 'E_BAD_REQUEST', message: 'The request body is not JSON or is too large.' } });
           return;
         }
-        const name = decodeURIComponent(url.pathname.slice('/api/'.length));
+        let name: string;
+        try {
+          name = decodeURIComponent(url.pathname.slice('/api/'.length));
+        } catch {
+          name = url.pathname.slice('/api/'.length); // malformed %-escapes: not a call name, dispatch says so
+        }
         const result = await dispatch(options.handlers, name, input, {
           onUnexpectedError: (call, error) => options.log?.(`error in ${call}: ${String(error)}`),
         });

@@ -43,7 +43,9 @@ export function checkApiRequest(facts: RequestFacts, port: number, expectedToken
   if (!facts.token || !sameSecret(facts.token, expectedToken)) {
     return { allowed: false, status: 401, code: 'E_BAD_TOKEN', message: 'Missing or wrong session token; open the address the server printed.' };
   }
-  if (!facts.contentType || !facts.contentType.toLowerCase().startsWith('application/json')) {
+  // The media type exactly (parameters such as charset aside): not application/jsonp, not …+json.
+  const mediaType = facts.contentType?.split(';')[0]!.trim().toLowerCase();
+  if (mediaType !== 'application/json') {
     return { allowed: false, status: 415, code: 'E_CONTENT_TYPE', message: 'API calls send application/json.' };
   }
   return { allowed: true };

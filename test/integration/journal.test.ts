@@ -1,0 +1,99 @@
+// The autosave journal on real files: write, list, read, discard; model:open offers recovery when
+// the journal holds edits the file does not have.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openJournal, type Journal } from '../../core/host/journal';
+import { createHandlers } from '../../core/host/handlers';
+import { createWorkspacePolicy } from '../../core/host/path-policy';
+import { dispatch, type Handlers } from '../../core/host/dispatch';
+import { TEMP_SUFFIX } from '../../core/host/atomic-file';
+import { createEmptyModel } from '../../core/model/schema';
+import { serializeModel } from '../../core/model/canonical';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+let dir: string;
+let journalDir: string;
+let journal: Journal;
+let handlers: Handlers;
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'mercator-journal-'));
+  journalDir = path.join(dir, '.mercator', 'journal');
+  journal = await openJournal(journalDir);
+  handlers = createHandlers({
+    mode: 'browser',
+    name: 'Mercator',
+    version: 'test',
+    policy: await createWorkspacePolicy(dir),
+    journal,
+    examplesDir: path.join(ROOT, 'examples'),
+    openExternal: async () => false,
+  });
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('journal', () => {
+  it('writes, lists newest first, reads and discards entries', async () => {
+    const a = createEmptyModel('A');
+    const b = createEmptyModel('B');
+    await journal.write({ key: 'untitled:1', path: null, baseHash: null }, a, new Date('2026-01-01T10:00:00Z'));
+    await journal.write({ key: 'x/b.mercator.json', path: 'x/b.mercator.json', baseHash: 'sha256:00' }, b, new Date('2026-01-01T11:00:00Z'));
+    expect((await journal.list()).map((e) => [e.key, e.title, e.savedAt])).toEqual([
+      ['x/b.mercator.json', 'B', '2026-01-01T11:00:00.000Z'],
+      ['untitled:1', 'A', '2026-01-01T10:00:00.000Z'],
+    ]);
+    expect(await journal.read('untitled:1')).toEqual({
+      entry: { key: 'untitled:1', path: null, title: 'A', savedAt: '2026-01-01T10:00:00.000Z', baseHash: null },
+      model: a,
+    });
+    expect(await journal.read('nothing')).toBeNull();
+    expect(await journal.discard('untitled:1')).toBe(true);
+    expect(await journal.discard('untitled:1')).toBe(false);
+    expect((await journal.list()).map((e) => e.key)).toEqual(['x/b.mercator.json']);
+    await journal.discard('x/b.mercator.json');
+  });
+
+  it('overwrites the entry of the same key', async () => {
+    await journal.write({ key: 'k', path: null, baseHash: null }, createEmptyModel('first'));
+    await journal.write({ key: 'k', path: null, baseHash: null }, createEmptyModel('second'));
+    expect((await journal.list()).filter((e) => e.key === 'k').map((e) => e.title)).toEqual(['second']);
+    await journal.discard('k');
+  });
+
+  it('ignores corrupt journal files and cleans stale temp files when opened', async () => {
+    writeFileSync(path.join(journalDir, 'garbage.journal.json'), '{ not json');
+    writeFileSync(path.join(journalDir, 'wrong.journal.json'), JSON.stringify({ key: 'w', model: { schemaVersion: 1 } }));
+    writeFileSync(path.join(journalDir, `.x.journal.json.abc${TEMP_SUFFIX}`), 'half');
+    const reopened = await openJournal(journalDir);
+    expect(await reopened.list()).toEqual([]);
+    expect(readdirSync(journalDir).some((n) => n.endsWith(TEMP_SUFFIX))).toBe(false);
+  });
+
+  it('model:open reports recovery when the journal holds other edits of that file, and not otherwise', async () => {
+    const onDisk = createEmptyModel('On disk');
+    writeFileSync(path.join(dir, 'r.mercator.json'), serializeModel(onDisk));
+    const clean = await dispatch(handlers, 'model:open', { path: 'r.mercator.json' }, { checkOutput: true });
+    expect(clean).toMatchObject({ ok: true, value: { recovery: null } });
+    const hash = clean.ok ? (clean.value as { hash: string }).hash : '';
+
+    const edited = { ...onDisk, meta: { ...onDisk.meta, title: 'Edited, not saved' } };
+    const written = await dispatch(handlers, 'journal:write', { key: 'r.mercator.json', path: 'r.mercator.json', baseHash: hash, model: edited });
+    expect(written.ok).toBe(true);
+    const opened = await dispatch(handlers, 'model:open', { path: 'r.mercator.json' }, { checkOutput: true });
+    expect(opened).toMatchObject({
+      ok: true,
+      value: { model: { meta: { title: 'On disk' } }, recovery: { key: 'r.mercator.json', path: 'r.mercator.json', title: 'Edited, not saved', baseHash: hash } },
+    });
+    const read = await dispatch(handlers, 'journal:read', { key: 'r.mercator.json' }, { checkOutput: true });
+    expect(read).toMatchObject({ ok: true, value: { model: { meta: { title: 'Edited, not saved' } } } });
+
+    // The journal holding exactly what is on disk is nothing to recover.
+    await dispatch(handlers, 'journal:write', { key: 'r.mercator.json', path: 'r.mercator.json', baseHash: hash, model: onDisk });
+    expect(await dispatch(handlers, 'model:open', { path: 'r.mercator.json' })).toMatchObject({ ok: true, value: { recovery: null } });
+
+    expect(await dispatch(handlers, 'journal:discard', { key: 'r.mercator.json' })).toEqual({ ok: true, value: { discarded: true } });
+    expect(await dispatch(handlers, 'journal:list', {})).toEqual({ ok: true, value: { entries: [] } });
+  });
+});
