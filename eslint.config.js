@@ -1,4 +1,4 @@
-// Lint rules, including the import boundaries between the layers (DESIGN.md §2):
+// Lint rules, including the import boundaries between the layers (DESIGN.md §2; tests may use Node):
 // core/ is pure (no Electron, React, DOM or Node I/O) except its Node adapters in core/host/;
 // the renderer imports no Node and no Node adapters.
 import js from '@eslint/js';
@@ -27,7 +27,7 @@ export default tseslint.config(
   },
   {
     files: ['core/**/*.ts'],
-    ignores: ['core/host/**'],
+    ignores: ['core/host/**', 'core/**/*.test.ts'],
     languageOptions: { globals: { ...globals['shared-node-browser'] } },
     rules: {
       'no-restricted-imports': [

@@ -1,4 +1,3 @@
-/* eslint-disable no-restricted-imports -- the contract test runs the real Node handlers on a temp workspace */
 // The API contract: names.ts lists exactly the contract's calls; every call answers valid input
 // through dispatch with the real handlers, and answers wrong input with an error result, never a throw.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,4 +1,3 @@
-/* eslint-disable no-restricted-imports, no-restricted-globals -- this test runs scripts/gen-schema.mjs as a process (process.execPath) and reads docs/ */
 // docs/model.schema.json is generated from ModelSchema; this fails when the two drift apart.
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
