@@ -29,6 +29,10 @@ export interface MitigationAdvice {
   target: { type: 'component' | 'flow'; id: string };
   /** Already present on the target? */
   present: boolean;
+  /** The control's display label (added by the engine; optional for older producers). */
+  label?: string;
+  /** Whether switching the control on closes the finding or lowers its residual score. */
+  effect?: 'closes' | 'lowers';
 }
 
 export interface Finding {

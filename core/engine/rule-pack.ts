@@ -1,0 +1,235 @@
+// The rule-pack format (docs/rules.md): rules are data read by typed matchers, never code. A bad
+// pack gets errors that name the file, the rule and the field.
+import { z } from 'zod';
+import { parse as parseYaml } from 'yaml';
+import { isComponentKindId, isZoneKindId } from '../kinds/ids';
+import { COMPONENT_FACTS } from '../kinds/facts';
+import { CONTROLS } from '../kinds/controls';
+import { FLOW_FACTS } from '../kinds/flow-facts';
+import type { FieldDef } from '../kinds/fields';
+
+export const RULE_TYPES = ['component', 'flow', 'boundary', 'path'] as const;
+export type RuleType = (typeof RULE_TYPES)[number];
+
+const ATLAS_TECHNIQUE = /^AML\.T\d{4}(\.\d{3})?$/;
+const ATLAS_MITIGATION = /^AML\.M\d{4}$/;
+const OWASP_ID = /^(LLM(0[1-9]|10):2025|ML(0[1-9]|10):2023)$/;
+
+/** One id or a list of ids, each checked by `problem` (a message, or null when fine); always a list after parsing. */
+function oneOrMany(problem: (value: string) => string | null) {
+  return z
+    .union([z.string(), z.array(z.string()).min(1)])
+    .check((ctx) => {
+      const list = Array.isArray(ctx.value) ? ctx.value : [ctx.value];
+      list.forEach((v, i) => {
+        const message = problem(v);
+        if (message) ctx.issues.push({ code: 'custom', input: v, path: Array.isArray(ctx.value) ? [i] : [], message });
+      });
+    })
+    .transform((v) => (Array.isArray(v) ? v : [v]));
+}
+const KindId = oneOrMany((v) => (isComponentKindId(v) ? null : `"${v}" is not a component kind`));
+const ZoneKind = oneOrMany((v) => (isZoneKindId(v) ? null : `"${v}" is not a zone kind`));
+const ControlIdSchema = z.string().check((ctx) => {
+  if (!Object.hasOwn(CONTROLS, ctx.value)) ctx.issues.push({ code: 'custom', input: ctx.value, message: `"${ctx.value}" is not a control Mercator knows` });
+});
+
+const Condition = z.union([z.boolean(), z.string().min(1), z.array(z.string().min(1)).min(1)]);
+export type Condition = z.infer<typeof Condition>;
+
+/** fact id → condition, checked against the field definitions (ids, option values, types). */
+function factConditions(fields: Record<string, FieldDef>, what: string) {
+  return z.record(z.string(), Condition).check((ctx) => {
+    for (const [id, wanted] of Object.entries(ctx.value)) {
+      const def = Object.hasOwn(fields, id) ? fields[id] : undefined;
+      if (!def) {
+        ctx.issues.push({ code: 'custom', input: id, path: [id], message: `"${id}" is not a ${what} fact` });
+        continue;
+      }
+      if (def.type === 'boolean') {
+        if (typeof wanted !== 'boolean') ctx.issues.push({ code: 'custom', input: wanted, path: [id], message: 'expected true or false' });
+        continue;
+      }
+      const values = typeof wanted === 'boolean' ? null : Array.isArray(wanted) ? wanted : [wanted];
+      if (values === null) {
+        ctx.issues.push({ code: 'custom', input: wanted, path: [id], message: 'expected an option or a list of options' });
+        continue;
+      }
+      const allowed = def.options.map((o) => o.value);
+      for (const v of values) {
+        if (!allowed.includes(v)) ctx.issues.push({ code: 'custom', input: v, path: [id], message: `"${v}" is not an option (${allowed.join(', ')})` });
+      }
+    }
+  });
+}
+
+export const ComponentMatchSchema = z.strictObject({
+  kind: KindId.optional(),
+  notKind: KindId.optional(),
+  zone: ZoneKind.optional(),
+  /** Every condition must hold. */
+  facts: factConditions(COMPONENT_FACTS, 'component').optional(),
+  /** At least one condition must hold. */
+  anyFacts: factConditions(COMPONENT_FACTS, 'component').optional(),
+  /** Reachable along flows from an internet-facing component or the internet zone. */
+  reachableFromInternet: z.boolean().optional(),
+});
+export type ComponentMatch = z.infer<typeof ComponentMatchSchema>;
+
+const FlowMatchFacts = z.strictObject({
+  facts: factConditions(FLOW_FACTS as unknown as Record<string, FieldDef>, 'flow').optional(),
+  anyFacts: factConditions(FLOW_FACTS as unknown as Record<string, FieldDef>, 'flow').optional(),
+});
+
+const FlowMatch = z.strictObject({
+  source: ComponentMatchSchema.optional(),
+  target: ComponentMatchSchema.optional(),
+  flow: FlowMatchFacts.optional(),
+});
+
+const BoundaryMatch = FlowMatch.extend({ minTrustGap: z.number().int().min(1).max(4).default(1) });
+
+const PathMatch = z.strictObject({
+  /** Untrusted origins: any of these. */
+  from: z.array(ComponentMatchSchema).min(1),
+  to: ComponentMatchSchema,
+  /** Only follow flows that carry one of these (flows that declare nothing are followed). */
+  carries: z.array(z.string()).min(1).optional(),
+});
+
+const ControlRef = z.strictObject({
+  control: ControlIdSchema,
+  on: z.enum(['subject', 'flow', 'source', 'target', 'origin', 'sink', 'path']).default('subject'),
+  effect: z.enum(['closes', 'lowers']).default('lowers'),
+  atlas: z.array(z.string().regex(ATLAS_MITIGATION, 'an ATLAS mitigation id looks like AML.M0015')).optional(),
+});
+export type ControlRef = z.infer<typeof ControlRef>;
+
+const ALLOWED_ON: Record<RuleType, readonly string[]> = {
+  component: ['subject'],
+  flow: ['flow', 'source', 'target'],
+  boundary: ['flow', 'source', 'target'],
+  path: ['origin', 'sink', 'path'],
+};
+const DEFAULT_ON: Record<RuleType, ControlRef['on']> = { component: 'subject', flow: 'flow', boundary: 'flow', path: 'sink' };
+
+const RuleBase = {
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a rule id is kebab-case (a-z, 0-9, -)').max(80),
+  title: z.string().min(1).max(200),
+  category: z.string().min(1).max(80),
+  description: z.string().max(2000).optional(),
+  atlas: z.array(z.string().regex(ATLAS_TECHNIQUE, 'an ATLAS technique id looks like AML.T0051 or AML.T0051.001')).default([]),
+  owasp: z.array(z.string().regex(OWASP_ID, 'an OWASP id looks like LLM01:2025 or ML01:2023')).default([]),
+  likelihood: z.number().int().min(1).max(5),
+  impact: z.number().int().min(1).max(5),
+  controls: z.array(ControlRef).min(1, 'name at least one control that closes or lowers the finding'),
+};
+
+export const RuleSchema = z.discriminatedUnion('type', [
+  z.strictObject({ ...RuleBase, type: z.literal('component'), match: ComponentMatchSchema }),
+  z.strictObject({ ...RuleBase, type: z.literal('flow'), match: FlowMatch }),
+  z.strictObject({ ...RuleBase, type: z.literal('boundary'), match: BoundaryMatch }),
+  z.strictObject({ ...RuleBase, type: z.literal('path'), match: PathMatch }),
+]);
+export type Rule = z.infer<typeof RuleSchema>;
+export type ComponentRule = Extract<Rule, { type: 'component' }>;
+export type FlowRule = Extract<Rule, { type: 'flow' }>;
+export type BoundaryRule = Extract<Rule, { type: 'boundary' }>;
+export type PathRule = Extract<Rule, { type: 'path' }>;
+
+export const RulePackSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a pack id is kebab-case'),
+  name: z.string().min(1).max(200),
+  version: z.number().int().min(1),
+  description: z.string().max(2000).optional(),
+  rules: z.array(RuleSchema),
+});
+export type RulePack = z.infer<typeof RulePackSchema>;
+
+export type ParseResult = { ok: true; pack: RulePack } | { ok: false; errors: string[] };
+
+function describePath(path: ReadonlyArray<PropertyKey>): string {
+  return path.reduce<string>((acc, seg) => (typeof seg === 'number' ? `${acc}[${seg}]` : acc ? `${acc}.${String(seg)}` : String(seg)), '');
+}
+
+function issueMessages(error: z.ZodError, prefix: string): string[] {
+  return error.issues.map((issue) => {
+    const where = describePath(issue.path);
+    let message = issue.message;
+    if (issue.code === 'unrecognized_keys') message = `unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+    if (issue.code === 'invalid_union' && where.endsWith('type')) message = `type must be one of ${RULE_TYPES.join(', ')}`;
+    return `${prefix}${where ? where + ': ' : ''}${message}`;
+  });
+}
+
+/** Validates a pack object; `fileName` prefixes every error. */
+export function validateRulePack(value: unknown, fileName: string): ParseResult {
+  const top = z.looseObject({ rules: z.array(z.unknown()) }).safeParse(value);
+  if (!top.success) return { ok: false, errors: issueMessages(top.error, `${fileName}: `) };
+  const errors: string[] = [];
+  const seen = new Set<string>();
+  top.data.rules.forEach((raw, i) => {
+    const id = raw !== null && typeof raw === 'object' && typeof (raw as { id?: unknown }).id === 'string' ? (raw as { id: string }).id : `#${i + 1}`;
+    const prefix = `${fileName}: rule "${id}": `;
+    if (raw !== null && typeof raw === 'object' && !RULE_TYPES.includes((raw as { type?: never }).type ?? ('' as never))) {
+      errors.push(`${prefix}type: must be one of ${RULE_TYPES.join(', ')}`);
+      return;
+    }
+    const parsed = RuleSchema.safeParse(raw);
+    if (!parsed.success) {
+      errors.push(...issueMessages(parsed.error, prefix));
+      return;
+    }
+    if (seen.has(parsed.data.id)) errors.push(`${prefix}id: used by another rule in this pack`);
+    seen.add(parsed.data.id);
+    parsed.data.controls.forEach((c, j) => {
+      if (!ALLOWED_ON[parsed.data.type].includes(c.on) && !(c.on === 'subject' && isDefaultOn(raw, j))) {
+        errors.push(`${prefix}controls[${j}].on: "${c.on}" does not apply to a ${parsed.data.type} rule (use ${ALLOWED_ON[parsed.data.type].join(', ')})`);
+      }
+    });
+  });
+  if (errors.length > 0) return { ok: false, errors };
+  const pack = RulePackSchema.safeParse(value);
+  if (!pack.success) return { ok: false, errors: issueMessages(pack.error, `${fileName}: `) };
+  for (const rule of pack.data.rules) for (const c of rule.controls) if (c.on === 'subject') c.on = DEFAULT_ON[rule.type];
+  return { ok: true, pack: pack.data };
+}
+
+function isDefaultOn(raw: unknown, index: number): boolean {
+  const controls = (raw as { controls?: Array<{ on?: unknown }> }).controls;
+  return controls?.[index]?.on === undefined;
+}
+
+/** Parses YAML (or JSON) rule-pack text. */
+export function parseRulePack(text: string, fileName: string): ParseResult {
+  let value: unknown;
+  try {
+    value = parseYaml(text, { maxAliasCount: 100, prettyErrors: true });
+  } catch (error) {
+    return { ok: false, errors: [`${fileName}: not valid YAML: ${(error as Error).message.split('\n')[0]}`] };
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return { ok: false, errors: [`${fileName}: a rule pack is a mapping with id, name, version and rules`] };
+  }
+  return validateRulePack(value, fileName);
+}
+
+/** Checks the pack's ATLAS and OWASP ids against a catalog's ids (host side, where the catalog is read). */
+export function checkPackIds(pack: RulePack, fileName: string, known: { techniques: ReadonlySet<string>; mitigations: ReadonlySet<string>; owasp: ReadonlySet<string> }): string[] {
+  const errors: string[] = [];
+  for (const rule of pack.rules) {
+    const prefix = `${fileName}: rule "${rule.id}": `;
+    rule.atlas.forEach((t, i) => {
+      if (!known.techniques.has(t)) errors.push(`${prefix}atlas[${i}]: "${t}" is not an ATLAS technique in the catalog`);
+    });
+    rule.owasp.forEach((o, i) => {
+      if (!known.owasp.has(o)) errors.push(`${prefix}owasp[${i}]: "${o}" is not an OWASP entry in the catalog`);
+    });
+    rule.controls.forEach((c, i) =>
+      (c.atlas ?? []).forEach((m, j) => {
+        if (!known.mitigations.has(m)) errors.push(`${prefix}controls[${i}].atlas[${j}]: "${m}" is not an ATLAS mitigation in the catalog`);
+      }),
+    );
+  }
+  return errors;
+}

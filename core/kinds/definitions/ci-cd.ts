@@ -1,0 +1,14 @@
+import { defineKind } from '../define';
+
+export const ciCdKind = defineKind({
+  id: 'ci-cd',
+  version: 1,
+  label: 'CI/CD',
+  group: 'operate',
+  icon: '🚀',
+  iconName: 'rocket',
+  layer: 'ai-platform',
+  description: 'Build and deploy pipelines for code, models and configuration.',
+  facts: ['usesPublicImages', 'storesCredentials', 'thirdPartyHosted'],
+  controls: ['dependencyScanning', 'modelSigning', 'secretsManagement', 'authorization', 'loggingMonitoring'],
+});

@@ -1,0 +1,15 @@
+import { defineKind } from '../define';
+
+export const devEnvironmentKind = defineKind({
+  id: 'dev-environment',
+  version: 1,
+  label: 'Dev environment',
+  group: 'build',
+  icon: '💻',
+  iconName: 'notebook',
+  layer: 'ai-platform',
+  description: 'Notebooks and workstations where data scientists explore data and train models.',
+  facts: ['holdsModelArtifacts', 'storesCredentials', 'dataClassification', 'usesPublicImages', 'internetFacing'],
+  controls: ['authentication', 'authorization', 'secretsManagement', 'dependencyScanning', 'encryptionAtRest', 'loggingMonitoring', 'sandboxing'],
+  factDefaults: { holdsModelArtifacts: true },
+});

@@ -1,0 +1,14 @@
+import { defineKind } from '../define';
+
+export const evaluationKind = defineKind({
+  id: 'evaluation',
+  version: 1,
+  label: 'Evaluation',
+  group: 'build',
+  icon: '📏',
+  iconName: 'gauge',
+  layer: 'ai-platform',
+  description: 'Tests that gate a model before release: benchmarks, red teaming, bias checks.',
+  facts: ['dataClassification'],
+  controls: ['adversarialTesting', 'versioning', 'dataProvenance'],
+});

@@ -1,0 +1,14 @@
+import { defineKind } from '../define';
+
+export const inferenceApiKind = defineKind({
+  id: 'inference-api',
+  version: 1,
+  label: 'Inference API',
+  group: 'serve',
+  icon: '🔌',
+  iconName: 'api',
+  layer: 'ai-platform',
+  description: 'An endpoint that serves predictions from a model.',
+  facts: ['internetFacing', 'returnsConfidenceScores', 'multiTenant', 'consequentialDecisions', 'dataClassification', 'modelFormat', 'physicalInput', 'thirdPartyHosted'],
+  controls: ['authentication', 'authorization', 'rateLimiting', 'inputValidation', 'loggingMonitoring', 'confidenceMasking', 'adversarialTraining', 'adversarialTesting', 'versioning', 'modelSigning', 'safeModelSerialization', 'encryptionInTransit', 'humanApproval'],
+});

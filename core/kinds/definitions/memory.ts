@@ -1,0 +1,14 @@
+import { defineKind } from '../define';
+
+export const memoryKind = defineKind({
+  id: 'memory',
+  version: 1,
+  label: 'Memory',
+  group: 'serve',
+  icon: '🧷',
+  iconName: 'memory',
+  layer: 'ai-application',
+  description: 'Long-term or conversation memory an agent reads back later.',
+  facts: ['persistent', 'multiTenant', 'dataClassification'],
+  controls: ['memoryValidation', 'tenantIsolation', 'encryptionAtRest', 'piiRedaction', 'authorization'],
+});

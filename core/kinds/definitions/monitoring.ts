@@ -1,0 +1,14 @@
+import { defineKind } from '../define';
+
+export const monitoringKind = defineKind({
+  id: 'monitoring',
+  version: 1,
+  label: 'Monitoring',
+  group: 'operate',
+  icon: '📈',
+  iconName: 'chart',
+  layer: 'ai-platform',
+  description: 'Logs, telemetry and user feedback about the system.',
+  facts: ['dataClassification', 'learnsFromFeedback', 'thirdPartyHosted'],
+  controls: ['authorization', 'piiRedaction', 'encryptionAtRest', 'dataValidation'],
+});

@@ -1,0 +1,14 @@
+import { defineKind } from '../define';
+
+export const trainingKind = defineKind({
+  id: 'training',
+  version: 1,
+  label: 'Training',
+  group: 'build',
+  icon: '🏋️',
+  iconName: 'training',
+  layer: 'ai-platform',
+  description: 'Training or fine-tuning of a model on a dataset.',
+  facts: ['learnsFromFeedback', 'dataClassification', 'modelFormat', 'usesPublicImages'],
+  controls: ['dataValidation', 'dataProvenance', 'encryptionAtRest', 'adversarialTraining', 'versioning', 'modelSigning', 'safeModelSerialization', 'piiRedaction', 'dependencyScanning'],
+});

@@ -1,0 +1,14 @@
+import { defineKind } from '../define';
+
+export const vectorStoreKind = defineKind({
+  id: 'vector-store',
+  version: 1,
+  label: 'Vector store',
+  group: 'data',
+  icon: '🧭',
+  iconName: 'vector',
+  layer: 'ai-application',
+  description: 'An embedding index queried for retrieval-augmented generation.',
+  facts: ['dataClassification', 'multiTenant', 'thirdPartyHosted'],
+  controls: ['authentication', 'retrievalAccessControl', 'tenantIsolation', 'encryptionAtRest', 'dataValidation', 'loggingMonitoring'],
+});
