@@ -9,6 +9,7 @@ import { createHandlers } from '../core/host/handlers';
 import { dispatch } from '../core/host/dispatch';
 import { createWorkspacePolicy } from '../core/host/path-policy';
 import { openJournal } from '../core/host/journal';
+import { createCatalogSession } from '../core/host/catalog-session';
 import { fail } from '../core/api/result';
 import {
   APP_ENTRY,
@@ -24,8 +25,12 @@ import {
 } from './policy';
 
 const IPC_CHANNEL = 'mercator:call';
-const appRoot = path.resolve(__dirname, '..', '..');
+// The folder of package.json (the repository, or the asar archive when packaged); main runs from
+// dist/electron/main.cjs inside it. app.getAppPath() rather than __dirname, so the same code is right
+// when bundled and when loaded from source (test/integration/electron-shell.test.ts).
+const appRoot = app.getAppPath();
 const rendererDir = path.join(appRoot, 'dist', 'renderer');
+const preloadPath = path.join(appRoot, 'dist', 'electron', 'preload.cjs');
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: false, corsEnabled: false } },
@@ -39,7 +44,7 @@ async function createWindow(): Promise<BrowserWindow> {
     height: 900,
     title: 'Mercator',
     show: false,
-    webPreferences: secureWebPreferences(path.join(__dirname, 'preload.cjs')),
+    webPreferences: secureWebPreferences(preloadPath),
   });
   win.webContents.setWindowOpenHandler(() => decideWindowOpen());
   win.webContents.on('will-navigate', (event, url) => {
@@ -70,7 +75,10 @@ async function main() {
   protocol.handle(APP_SCHEME, async (request) => {
     const resolved = resolveAppRequest(request.url);
     if (!resolved) return new Response('Not found', { status: 404 });
-    const response = await net.fetch(pathToFileURL(path.join(rendererDir, resolved.relativePath)).href);
+    const file = path.join(rendererDir, resolved.relativePath);
+    // A missing file is a 404 (net.fetch would reject, which surfaces as a network error).
+    if (!(await fs.stat(file).then((s) => s.isFile(), () => false))) return new Response('Not found', { status: 404 });
+    const response = await net.fetch(pathToFileURL(file).href);
     const headers = new Headers(response.headers);
     headers.set('Content-Type', resolved.mimeType);
     for (const [k, v] of Object.entries(responseSecurityHeaders())) headers.set(k, v);
@@ -84,6 +92,11 @@ async function main() {
     policy: await createWorkspacePolicy(workspace),
     journal: await openJournal(path.join(app.getPath('userData'), 'journal')),
     examplesDir: path.join(appRoot, 'examples'),
+    catalog: createCatalogSession({
+      dataDir: path.join(appRoot, 'data'),
+      dbPath: path.join(app.getPath('userData'), 'catalog.sqlite'),
+      onRebuilt: (reason) => console.warn(`Mercator: catalog rebuilt (${reason}).`),
+    }),
     async openExternal(url) {
       const focused = BrowserWindow.getFocusedWindow();
       const prompt = externalLinkPrompt(url);
@@ -126,6 +139,10 @@ app.on('web-contents-created', (_event, contents) => {
   contents.on('will-navigate', (event, url) => {
     if (!isNavigationAllowed(url)) event.preventDefault();
   });
+  contents.on('will-redirect', (event, url) => {
+    if (!isNavigationAllowed(url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
 });
 
 main().catch((error: unknown) => {

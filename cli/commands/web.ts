@@ -4,6 +4,7 @@ import { promises as fs } from 'node:fs';
 import { createHandlers } from '../../core/host/handlers';
 import { createWorkspacePolicy } from '../../core/host/path-policy';
 import { openJournal } from '../../core/host/journal';
+import { createCatalogSession } from '../../core/host/catalog-session';
 import { startWebServer } from '../web/server';
 import { EXIT, UsageError, appVersion, parseOptions, type CliCommand } from '../context';
 
@@ -25,6 +26,11 @@ export const webCommand: CliCommand = {
       ctx.err(`The app is not built (${rendererDir} is missing): run "npm run build" first.`);
       return EXIT.failed;
     }
+    const catalog = createCatalogSession({
+      dataDir: path.join(ctx.appRoot, 'data'),
+      dbPath: path.join(workspace, '.mercator', 'catalog.sqlite'),
+      onRebuilt: (reason) => ctx.err(`Catalog rebuilt (${reason}).`),
+    });
     const handlers = createHandlers({
       mode: 'browser',
       name: 'Mercator',
@@ -32,6 +38,7 @@ export const webCommand: CliCommand = {
       policy: await createWorkspacePolicy(workspace),
       journal: await openJournal(path.join(workspace, '.mercator', 'journal')),
       examplesDir: path.join(ctx.appRoot, 'examples'),
+      catalog,
       openExternal: async () => false, // the page opens allowed links itself, after showing them
     });
     const server = await startWebServer({ handlers, rendererDir, port, log: ctx.err });
@@ -44,6 +51,7 @@ export const webCommand: CliCommand = {
       process.once('SIGTERM', stop);
     });
     await server.close();
+    catalog.close();
     return EXIT.ok;
   },
 };

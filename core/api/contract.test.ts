@@ -42,6 +42,8 @@ const SAMPLES: Record<string, { input: unknown; unavailable?: string[] }> = {
   'catalog:list': { input: { type: 'owasp', list: 'llm-2025' }, unavailable: ['E_NO_CATALOG'] },
   'catalog:importPreview': { input: { text: 'id: ATLAS\nversion: 9.9.9\nmatrices: []\n' }, unavailable: ['E_NO_CATALOG', 'E_IMPORT'] },
   'catalog:import': { input: { text: 'id: ATLAS\nversion: 9.9.9\nmatrices: []\n' }, unavailable: ['E_NO_CATALOG', 'E_IMPORT'] },
+  'report:export': { input: { model: { schemaVersion: 1, meta: { title: 'Sample' } }, format: 'md' } },
+  'import:convert': { input: { text: '{"bomFormat":"CycloneDX","specVersion":"1.6","components":[{"type":"data","name":"d"}]}', fileName: 'bom.json' } },
 };
 
 let workspace: string;

@@ -22,7 +22,10 @@ export const API_CALL_NAMES = [
   'catalog:importPreview',
   'catalog:import',
   // analysis (calls/analysis.ts)
+  'rules:list',
   // report and import (calls/report.ts)
+  'report:export',
+  'import:convert',
 ] as const;
 
 export type ApiCallName = (typeof API_CALL_NAMES)[number];

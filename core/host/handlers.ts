@@ -10,6 +10,7 @@ import type { Journal } from './journal';
 import { MODEL_EXTENSION, type PathPolicy } from './path-policy';
 import type { Handlers } from './dispatch';
 import { createCatalogHandlers } from './catalog-handlers';
+import type { CatalogSession } from './catalog-session';
 import { createAnalysisHandlers } from './analysis-handlers';
 import { createReportHandlers } from './report-handlers';
 
@@ -20,7 +21,11 @@ export interface HostContext {
   policy: PathPolicy;
   journal: Journal;
   examplesDir: string;
+  /** The built-in rule packs (default: data/rules next to examplesDir); user packs come from the workspace's rules/. */
+  rulesDir?: string;
   catalogVersion?: () => string | null;
+  /** The catalog (ATLAS + OWASP) behind the catalog calls; see catalog-session.ts. */
+  catalog?: CatalogSession;
   /** Opens an allowed https URL (after the user saw it), or returns false when the host defers to the UI. */
   openExternal: (url: string) => Promise<boolean>;
 }
@@ -83,7 +88,7 @@ export function createHandlers(ctx: HostContext): Handlers {
         version: ctx.version,
         mode: ctx.mode,
         workspace: ctx.policy.root,
-        catalogVersion: ctx.catalogVersion?.() ?? null,
+        catalogVersion: ctx.catalogVersion?.() ?? ctx.catalog?.version() ?? null,
       };
     },
     async 'model:validate'({ text }) {

@@ -1,3 +1,41 @@
 // Report and interchange calls: exports (PDF, Markdown, HTML, CSV, JSON, SARIF, Navigator) and imports
 // (Threat Dragon, CycloneDX ML-BOM). Add each call's name to ../names.ts too.
-export const reportCalls = {} as const;
+import { z } from 'zod';
+import { ModelSchema } from '../../model/schema';
+
+export const EXPORT_FORMATS = ['pdf', 'md', 'html', 'csv', 'json', 'sarif', 'navigator'] as const;
+
+export const reportCalls = {
+  /**
+   * Analyzes the model (built-in rule packs plus the workspace's rules/) and returns the report: text
+   * formats as text, PDF as base64. The UI saves it where the user chooses (a download in browser
+   * mode); a PDF of a 1,000-component model is a few MB, well within one answer.
+   */
+  'report:export': {
+    input: z.strictObject({ model: ModelSchema, format: z.enum(EXPORT_FORMATS) }),
+    output: z.object({
+      fileName: z.string(),
+      mimeType: z.string(),
+      encoding: z.enum(['text', 'base64']),
+      data: z.string(),
+      bytes: z.number(),
+      findings: z.number(),
+    }),
+  },
+  /** Converts a Threat Dragon model or a CycloneDX ML-BOM into a model, with notes and kind guesses. */
+  'import:convert': {
+    input: z.strictObject({
+      text: z.string().max(32 * 1024 * 1024),
+      fileName: z.string().max(1000),
+      from: z.enum(['threat-dragon', 'cyclonedx']).optional(),
+    }),
+    output: z.object({
+      format: z.enum(['threat-dragon', 'cyclonedx']),
+      model: ModelSchema,
+      notes: z.array(z.object({ level: z.enum(['info', 'warning']), pointer: z.string(), message: z.string() })),
+      guesses: z.array(
+        z.object({ componentId: z.string(), label: z.string(), sourceType: z.string(), kind: z.string(), confidence: z.number(), reason: z.string() }),
+      ),
+    }),
+  },
+} as const;

@@ -1,0 +1,39 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { importModel, IMPORT_FORMATS, type ImportFormat } from '../../core/interchange/import';
+import { serializeModel } from '../../core/model/canonical';
+import { formatProblem } from '../../core/model/errors';
+import { writeFileAtomic } from '../../core/host/atomic-file';
+import { EXIT, UsageError, parseOptions, type CliCommand } from '../context';
+
+export const importCommand: CliCommand = {
+  name: 'import',
+  summary: 'convert a Threat Dragon (v1/v2) model or a CycloneDX ML-BOM into a Mercator model',
+  usage: `mercator import FILE -o MODEL.mercator.json [--from ${IMPORT_FORMATS.join('|')}]`,
+  async run(ctx) {
+    const { positional, options } = parseOptions(ctx.args, { o: 'string', output: 'string', from: 'string' });
+    if (positional.length !== 1) throw new UsageError('name exactly one file to import');
+    const out = (options.o ?? options.output) as string | undefined;
+    if (!out) throw new UsageError('say where to write the model with -o MODEL.mercator.json');
+    const from = options.from as string | undefined;
+    if (from !== undefined && !(IMPORT_FORMATS as readonly string[]).includes(from)) throw new UsageError(`--from must be one of ${IMPORT_FORMATS.join(', ')}, not "${from}"`);
+    const file = positional[0]!;
+    let text: string;
+    try {
+      text = await fs.readFile(path.resolve(ctx.cwd, file), 'utf8');
+    } catch (error) {
+      ctx.err(`${file}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+      return EXIT.failed;
+    }
+    const result = importModel(text, from ? { from: from as ImportFormat } : {});
+    if (!result.ok) {
+      for (const e of result.errors) ctx.err(formatProblem(e, file));
+      return EXIT.failed;
+    }
+    for (const n of result.notes) ctx.err(`${n.level}: ${file}${n.pointer ? ` at ${n.pointer}` : ''}: ${n.message}`);
+    for (const g of result.guesses) ctx.err(`kind: "${g.label}" (${g.sourceType}) → ${g.kind}, confidence ${g.confidence.toFixed(2)}: ${g.reason}`);
+    await writeFileAtomic(path.resolve(ctx.cwd, out), serializeModel(result.model));
+    ctx.out(`${out}: ${result.model.components.length} component(s), ${result.model.flows.length} flow(s), ${result.model.zones.length} zone(s) from ${result.format}`);
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,53 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { loadModelBytes } from '../../core/model/load';
+import { formatProblem } from '../../core/model/errors';
+import { REPORT_FORMATS, exportReport, formatFromFileName, type ReportFormat } from '../../core/host/report-export';
+import { writeFileAtomic } from '../../core/host/atomic-file';
+import { EXIT, UsageError, appVersion, parseOptions, type CliCommand } from '../context';
+
+export const reportCommand: CliCommand = {
+  name: 'report',
+  summary: 'write a threat-model report (PDF, Markdown, HTML, CSV, JSON, SARIF or an ATLAS Navigator layer)',
+  usage: `mercator report FILE -o OUT [--format ${REPORT_FORMATS.join('|')}] [--rules DIR]`,
+  async run(ctx) {
+    const { positional, options } = parseOptions(ctx.args, { o: 'string', output: 'string', format: 'string', rules: 'string' });
+    if (positional.length !== 1) throw new UsageError('name exactly one model file');
+    const out = (options.o ?? options.output) as string | undefined;
+    if (!out) throw new UsageError('say where to write the report with -o OUT');
+    const asked = options.format as string | undefined;
+    if (asked !== undefined && !(REPORT_FORMATS as readonly string[]).includes(asked)) throw new UsageError(`--format must be one of ${REPORT_FORMATS.join(', ')}, not "${asked}"`);
+    const format = (asked as ReportFormat | undefined) ?? formatFromFileName(out);
+    if (!format) throw new UsageError(`cannot tell the format from "${path.basename(out)}"; add --format`);
+    const file = positional[0]!;
+    let bytes: Buffer;
+    try {
+      bytes = await fs.readFile(path.resolve(ctx.cwd, file));
+    } catch (error) {
+      ctx.err(`${file}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+      return EXIT.failed;
+    }
+    const loaded = loadModelBytes(bytes);
+    if (!loaded.ok) {
+      for (const e of loaded.errors) ctx.err(formatProblem(e, file));
+      return EXIT.failed;
+    }
+    let lastShown = -1;
+    const { data, findings } = await exportReport(loaded.model, format, {
+      dataDir: path.join(ctx.appRoot, 'data'),
+      ...(options.rules ? { rulesDir: path.resolve(ctx.cwd, options.rules as string) } : {}),
+      appVersion: appVersion(ctx.appRoot),
+      generatedAt: new Date().toISOString().slice(0, 10),
+      onProgress: (fraction, stage) => {
+        const pct = Math.floor(fraction * 100);
+        if (pct >= lastShown + 10 || fraction === 1) {
+          lastShown = pct;
+          ctx.err(`report: ${String(pct).padStart(3)}% ${stage}`);
+        }
+      },
+    });
+    await writeFileAtomic(path.resolve(ctx.cwd, out), data);
+    ctx.out(`${out}: ${format} report of "${loaded.model.meta.title}", ${findings} finding(s)`);
+    return EXIT.ok;
+  },
+};

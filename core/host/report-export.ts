@@ -1,0 +1,68 @@
+// One export function for the CLI and the API: analyze the model, build the report, write it in the
+// asked format. The PDF writer reports progress; the text formats are quick.
+import path from 'node:path';
+import type { Model } from '../model/schema';
+import { buildReport } from '../report/build';
+import { writeMarkdown } from '../report/write-markdown';
+import { writeHtml } from '../report/write-html';
+import { writeRegisterCsv } from '../report/write-csv';
+import { writeFindingsJson } from '../report/write-json';
+import { writeSarif } from '../report/write-sarif';
+import { writeNavigatorLayer } from '../report/write-navigator';
+import { loadReportCatalog } from './report-catalog';
+import { analyzeForReport } from './report-analysis';
+import { writeReportPdf, type ProgressCallback } from './report-pdf';
+
+export const REPORT_FORMATS = ['pdf', 'md', 'html', 'csv', 'json', 'sarif', 'navigator'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export const REPORT_FILE_TYPES: Record<ReportFormat, { extension: string; mimeType: string }> = {
+  pdf: { extension: '.pdf', mimeType: 'application/pdf' },
+  md: { extension: '.md', mimeType: 'text/markdown' },
+  html: { extension: '.html', mimeType: 'text/html' },
+  csv: { extension: '.csv', mimeType: 'text/csv' },
+  json: { extension: '.findings.json', mimeType: 'application/json' },
+  sarif: { extension: '.sarif', mimeType: 'application/sarif+json' },
+  navigator: { extension: '.layer.json', mimeType: 'application/json' },
+};
+
+/** The format a file name asks for, or null. */
+export function formatFromFileName(file: string): ReportFormat | null {
+  const name = path.basename(file).toLowerCase();
+  if (name.endsWith('.layer.json') || name.endsWith('.navigator.json')) return 'navigator';
+  if (name.endsWith('.sarif') || name.endsWith('.sarif.json')) return 'sarif';
+  const ext = path.extname(name);
+  return ({ '.pdf': 'pdf', '.md': 'md', '.markdown': 'md', '.html': 'html', '.htm': 'html', '.csv': 'csv', '.json': 'json' } as const)[ext as '.pdf'] ?? null;
+}
+
+export interface ExportOptions {
+  dataDir: string;
+  rulesDir?: string;
+  appVersion: string;
+  /** Printed on the cover; the caller reads the clock, not the report builder. */
+  generatedAt: string;
+  onProgress?: ProgressCallback;
+}
+
+export async function exportReport(model: Model, format: ReportFormat, options: ExportOptions): Promise<{ data: Buffer | string; findings: number }> {
+  const analysis = await analyzeForReport(model, { dataDir: options.dataDir, ...(options.rulesDir ? { rulesDir: options.rulesDir } : {}) });
+  const { lookup } = loadReportCatalog(options.dataDir);
+  const report = buildReport(model, analysis, lookup, { generatedAt: options.generatedAt, generator: `Mercator ${options.appVersion}` });
+  const findings = analysis.findings.length;
+  switch (format) {
+    case 'pdf':
+      return { data: await writeReportPdf(report, options.onProgress ? { onProgress: options.onProgress } : {}), findings };
+    case 'md':
+      return { data: writeMarkdown(report), findings };
+    case 'html':
+      return { data: writeHtml(report), findings };
+    case 'csv':
+      return { data: writeRegisterCsv(report), findings };
+    case 'json':
+      return { data: writeFindingsJson(report), findings };
+    case 'sarif':
+      return { data: writeSarif(report, options.appVersion), findings };
+    case 'navigator':
+      return { data: writeNavigatorLayer(report, lookup), findings };
+  }
+}

@@ -1,0 +1,152 @@
+// The report as plain data: every writer (PDF, Markdown, HTML, CSV, JSON, SARIF, Navigator) renders
+// this one structure, so all formats say the same thing. User text stays raw here; writers escape it.
+import type { DecisionStatus } from '../model/schema';
+import type { Severity, StaleDecision } from '../engine/types';
+import type { CatalogRef } from './catalog-lookup';
+
+export interface ReportScore {
+  likelihood: number;
+  impact: number;
+  score: number;
+  severity: Severity;
+}
+
+export interface ReportTechnique extends CatalogRef {
+  tactics: CatalogRef[];
+}
+
+export interface ReportMitigation {
+  control: string;
+  controlLabel: string;
+  atlas: CatalogRef[];
+  target: { type: 'component' | 'flow'; id: string; label: string };
+  present: boolean;
+}
+
+export interface RegisterEntry {
+  /** Short reference used across the report: F-001 … */
+  ref: string;
+  key: string;
+  ruleId: string;
+  title: string;
+  category: string;
+  subject: { type: 'component' | 'flow' | 'path'; id: string; label: string };
+  /** Labels of the components along a path finding. */
+  path: string[];
+  reasons: string[];
+  atlas: ReportTechnique[];
+  owasp: CatalogRef[];
+  inherent: ReportScore;
+  residual: ReportScore;
+  status: DecisionStatus;
+  owner: string;
+  rationale: string;
+  due: string;
+  ticket: string;
+  mitigations: ReportMitigation[];
+}
+
+export interface RegisterGroup {
+  subject: { type: 'component' | 'flow' | 'path'; id: string; label: string };
+  entries: RegisterEntry[];
+}
+
+export interface DiagramShape {
+  id: string;
+  label: string;
+  kind: string;
+  kindLabel: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface DiagramEdge {
+  id: string;
+  label: string;
+  points: Array<{ x: number; y: number }>;
+}
+
+export interface ReportDiagram {
+  width: number;
+  height: number;
+  zones: DiagramShape[];
+  nodes: DiagramShape[];
+  edges: DiagramEdge[];
+}
+
+export interface InventoryItem {
+  id: string;
+  label: string;
+  kind: string;
+  kindLabel: string;
+  zone: string;
+  description: string;
+  facts: Array<{ name: string; value: string }>;
+  controls: Array<{ id: string; label: string; present: boolean }>;
+  findings: number;
+}
+
+export interface PlanItem {
+  control: string;
+  controlLabel: string;
+  atlas: CatalogRef[];
+  targets: Array<{ type: 'component' | 'flow'; id: string; label: string; present: boolean }>;
+  findings: string[];
+  status: 'in place' | 'partly in place' | 'not in place';
+}
+
+export interface CoverageTechnique extends CatalogRef {
+  findings: number;
+  maxResidual: number;
+  state: 'exposed' | 'mitigated' | 'accepted';
+}
+
+export interface CoverageTactic extends CatalogRef {
+  techniques: CoverageTechnique[];
+}
+
+export interface ReportData {
+  cover: {
+    title: string;
+    description: string;
+    authors: string[];
+    modelDate: string;
+    generatedAt: string;
+    catalogVersion: string;
+    generator: string;
+    tags: string[];
+  };
+  summary: {
+    components: number;
+    flows: number;
+    zones: number;
+    findings: number;
+    bySeverity: Record<Severity, number>;
+    byStatus: Record<DecisionStatus, number>;
+    topRisks: RegisterEntry[];
+    /** matrix[likelihood - 1][impact - 1] = number of unresolved findings (residual score). */
+    matrix: number[][];
+  };
+  diagram: ReportDiagram;
+  inventory: InventoryItem[];
+  register: RegisterGroup[];
+  plan: PlanItem[];
+  coverage: CoverageTactic[];
+  accepted: RegisterEntry[];
+  stale: StaleDecision[];
+  appendix: {
+    tactics: CatalogRef[];
+    techniques: CatalogRef[];
+    mitigations: CatalogRef[];
+    owasp: CatalogRef[];
+  };
+}
+
+export interface ReportOptions {
+  /** ISO date or date-time printed on the cover; the builder reads no clock. */
+  generatedAt?: string;
+  /** e.g. "Mercator 0.1.0". */
+  generator?: string;
+}

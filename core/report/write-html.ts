@@ -1,0 +1,86 @@
+// Standalone HTML report: one file, inline CSS, an inline SVG diagram, no scripts (and a CSP that
+// forbids them), every piece of user text escaped.
+import type { RegisterEntry, ReportData } from './types';
+import { escapeHtml as h, severityLabel, statusLabel } from './escape';
+import { writeDiagramSvg } from './write-svg';
+import { SEVERITIES } from '../engine/types';
+
+const CSS = `body{font:14px/1.45 system-ui,sans-serif;color:#1f1f1f;max-width:1100px;margin:2em auto;padding:0 1em}
+h1{font-size:2em;margin-bottom:.2em}h2{border-bottom:2px solid #1a73e8;padding-bottom:.2em;margin-top:2em}
+table{border-collapse:collapse;width:100%;margin:.6em 0 1.2em}th,td{border:1px solid #ccc;padding:4px 6px;text-align:left;vertical-align:top}
+th{background:#f1f3f4}.sev{font-weight:bold;padding:0 .4em;border-radius:3px}.critical{background:#b71c1c;color:#fff}
+.high{background:#f44336;color:#fff}.medium{background:#ffc107}.low{background:#c8e6c9}.info{background:#e0e0e0}
+.finding{border:1px solid #ddd;border-radius:6px;padding:.6em 1em;margin:.8em 0}.muted{color:#666}
+.matrix td{text-align:center;width:3em}.cover{border-bottom:1px solid #ccc;padding-bottom:1em}`;
+
+const a = (text: string, url: string) => (url && /^https:\/\//.test(url) ? `<a href="${h(url)}">${h(text)}</a>` : h(text));
+const sev = (s: string) => `<span class="sev ${h(s)}">${h(severityLabel(s))}</span>`;
+
+function table(head: string[], rows: string[][], cls = ''): string {
+  return `<table${cls ? ` class="${cls}"` : ''}><thead><tr>${head.map((c) => `<th>${c}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
+}
+
+function entry(e: RegisterEntry): string {
+  const li: string[] = [
+    `<li><b>Status:</b> ${h(statusLabel(e.status))}${e.owner ? ` · <b>Owner:</b> ${h(e.owner)}` : ''}${e.due ? ` · <b>Due:</b> ${h(e.due)}` : ''}${e.ticket ? ` · <b>Ticket:</b> ${h(e.ticket)}` : ''}</li>`,
+    `<li><b>Score:</b> ${e.inherent.score} ${sev(e.inherent.severity)} (likelihood ${e.inherent.likelihood} × impact ${e.inherent.impact}) → residual ${e.residual.score} ${sev(e.residual.severity)}</li>`,
+    `<li><b>ATLAS:</b> ${e.atlas.map((t) => `${a(`${t.id} ${t.name}`, t.url)}${t.tactics.length ? ` <span class="muted">(${t.tactics.map((x) => h(x.name)).join(', ')})</span>` : ''}`).join('; ') || '—'}</li>`,
+    `<li><b>OWASP:</b> ${e.owasp.map((o) => a(`${o.id} ${o.name}`, o.url)).join('; ') || '—'}</li>`,
+  ];
+  if (e.path.length) li.push(`<li><b>Path:</b> ${e.path.map(h).join(' → ')}</li>`);
+  for (const r of e.reasons) li.push(`<li>${h(r)}</li>`);
+  if (e.mitigations.length) li.push(`<li><b>Mitigations:</b> ${e.mitigations.map((m) => `${h(m.controlLabel)} on ${h(m.target.label)}${m.present ? ' (present)' : ''}`).join('; ')}</li>`);
+  if (e.rationale) li.push(`<li><b>Rationale:</b> ${h(e.rationale)}</li>`);
+  return `<div class="finding" id="${h(e.ref)}"><h4>${h(e.ref)} ${h(e.title)}</h4><ul>${li.join('')}</ul></div>`;
+}
+
+export function writeHtml(report: ReportData): string {
+  const { cover, summary } = report;
+  const body: string[] = [
+    `<div class="cover"><h1>${h(cover.title)}</h1><p class="muted">Threat model report · ${h(cover.generator)}${cover.generatedAt ? ` · ${h(cover.generatedAt)}` : ''} · ${h(cover.catalogVersion)}</p>`,
+    cover.authors.length ? `<p>Authors: ${cover.authors.map(h).join(', ')}</p>` : '',
+    cover.description ? `<p>${h(cover.description)}</p>` : '',
+    '</div>',
+    '<h2>Executive summary</h2>',
+    `<p>${summary.components} components, ${summary.flows} data flows, ${summary.zones} trust zones; ${summary.findings} findings.</p>`,
+    table(['Severity (residual)', 'Findings'], [...SEVERITIES].reverse().map((s) => [sev(s), String(summary.bySeverity[s])])),
+    table(['Status', 'Findings'], Object.entries(summary.byStatus).map(([s, n]) => [h(statusLabel(s)), String(n)])),
+    '<h3>Likelihood × impact (unresolved findings)</h3>',
+    table(['Likelihood \\ Impact', '1', '2', '3', '4', '5'], [5, 4, 3, 2, 1].map((l) => [String(l), ...summary.matrix[l - 1]!.map(String)]), 'matrix'),
+    '<h3>Top risks</h3>',
+    table(['Ref', 'Finding', 'Subject', 'Residual', 'Status'], summary.topRisks.map((e) => [`<a href="#${h(e.ref)}">${h(e.ref)}</a>`, h(e.title), h(e.subject.label), `${e.residual.score} ${sev(e.residual.severity)}`, h(statusLabel(e.status))])),
+    '<h2>Architecture</h2>',
+    writeDiagramSvg(report.diagram),
+    '<h2>Components</h2>',
+    table(['Component', 'Kind', 'Zone', 'Facts', 'Controls present', 'Findings'], report.inventory.map((c) => [
+      h(c.label), h(c.kindLabel), h(c.zone), c.facts.map((f) => `${h(f.name)}: ${h(f.value)}`).join('<br>'),
+      c.controls.filter((x) => x.present).map((x) => h(x.label)).join('<br>'), String(c.findings),
+    ])),
+    '<h2>Threat register</h2>',
+    ...report.register.map((g) => `<h3>${g.subject.type === 'flow' ? 'Flow' : g.subject.type === 'path' ? 'Path' : 'Component'}: ${h(g.subject.label)}</h3>${g.entries.map(entry).join('')}`),
+    '<h2>Mitigation plan</h2>',
+    table(['Control', 'Status', 'ATLAS mitigations', 'Where', 'Closes'], report.plan.map((p) => [
+      h(p.controlLabel), h(p.status), p.atlas.map((x) => a(`${x.id} ${x.name}`, x.url)).join('<br>'),
+      p.targets.map((t) => `${h(t.label)}${t.present ? ' ✓' : ''}`).join('<br>'), p.findings.map((r) => `<a href="#${h(r)}">${h(r)}</a>`).join(', '),
+    ])),
+    '<h2>ATLAS coverage</h2>',
+    table(['Tactic', 'Technique', 'Findings', 'Max residual', 'State'], report.coverage.flatMap((t) => t.techniques.map((x) => [h(t.name), a(`${x.id} ${x.name}`, x.url), String(x.findings), String(x.maxResidual), h(x.state)]))),
+    '<h2>Accepted and transferred risks</h2>',
+    report.accepted.length === 0 ? '<p>None.</p>' : table(['Ref', 'Finding', 'Status', 'Owner', 'Rationale'], report.accepted.map((e) => [h(e.ref), h(e.title), h(statusLabel(e.status)), h(e.owner), h(e.rationale)])),
+    report.stale.length ? '<h3>Decisions whose finding no longer appears</h3>' + table(['Key', 'Status', 'Rationale'], report.stale.map((s) => [h(s.key), h(statusLabel(s.status)), h(s.rationale)])) : '',
+    '<h2>Appendix: catalog entries cited</h2>',
+    ...([['ATLAS tactics', report.appendix.tactics], ['ATLAS techniques', report.appendix.techniques], ['ATLAS mitigations', report.appendix.mitigations], ['OWASP', report.appendix.owasp]] as const)
+      .filter(([, refs]) => refs.length > 0)
+      .map(([title, refs]) => `<h3>${title}</h3><ul>${refs.map((r) => `<li>${a(`${r.id} ${r.name}`, r.url)}${r.url ? ` <span class="muted">${h(r.url)}</span>` : ''}</li>`).join('')}</ul>`),
+  ];
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta name="generator" content="${h(cover.generator)}">
+<title>${h(cover.title)} — threat model report</title>
+<style>${CSS}</style></head>
+<body>
+${body.filter(Boolean).join('\n')}
+</body></html>
+`;
+}
