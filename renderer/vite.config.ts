@@ -13,6 +13,10 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     chunkSizeWarningLimit: 2000,
+    // Second page: the catalog browser and risk views on their own (end-to-end tests, screenshots).
+    rollupOptions: {
+      input: { main: path.join(here, 'index.html'), 'catalog-harness': path.join(here, 'catalog-harness.html') },
+    },
   },
   server: { host: '127.0.0.1' },
 });

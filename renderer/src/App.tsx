@@ -1,84 +1,23 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { Canvas } from './canvas/Canvas';
-import { OpenDialog, SaveAsDialog } from './panels/Dialogs';
+import { Palette } from './canvas/Palette';
+import { NewModelDialog, OpenDialog, SaveAsDialog } from './panels/Dialogs';
 import { Notices, ProblemsPanel, RecoveryBanner } from './panels/Problems';
+import { Toolbar } from './panels/Toolbar';
+import { Sidebar } from './panels/Sidebar';
+import { ConfirmDialog } from './panels/ConfirmDialog';
+import { ShortcutsHelp } from './panels/ShortcutsHelp';
 import { useDocument } from './state/document-store';
 import { useSession } from './state/session-store';
-import { openExample, save } from './state/files';
+import { usePreferences } from './state/preferences';
+import { openExample, openLocalFile } from './state/files';
 import { useAutosave } from './state/autosave';
+import { useAnalysis } from './state/analysis';
+import { useShortcuts } from './state/use-shortcuts';
 import { callOrThrow } from './api/client';
-
-function Toolbar() {
-  const title = useDocument((s) => s.model?.meta.title);
-  const path = useDocument((s) => s.path);
-  const dirty = useDocument((s) => s.dirty);
-  const canUndo = useDocument((s) => s.past.length > 0);
-  const canRedo = useDocument((s) => s.future.length > 0);
-  const setOpen = useSession((s) => s.setOpenDialog);
-  return (
-    <header className="toolbar" role="toolbar" aria-label="File">
-      <span className="brand">Mercator</span>
-      <button onClick={() => setOpen(true)} title="Open (Ctrl+O)">
-        Open…
-      </button>
-      <button onClick={() => void save()} disabled={!title} title="Save (Ctrl+S)">
-        Save
-      </button>
-      <button onClick={() => void save({ saveAs: true })} disabled={!title} title="Save as (Ctrl+Shift+S)">
-        Save as…
-      </button>
-      <button onClick={() => useDocument.getState().undo()} disabled={!canUndo} title="Undo (Ctrl+Z)">
-        Undo
-      </button>
-      <button onClick={() => useDocument.getState().redo()} disabled={!canRedo} title="Redo (Ctrl+Shift+Z)">
-        Redo
-      </button>
-      <span className="doc-title" data-testid="doc-title">
-        {title ?? 'No model open'}
-        {path && <span className="muted"> — {path}</span>}
-        {dirty && (
-          <span className="dirty" aria-label="unsaved changes" title="Unsaved changes">
-            {' '}
-            ●
-          </span>
-        )}
-      </span>
-    </header>
-  );
-}
-
-function useShortcuts() {
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      const mod = event.ctrlKey || event.metaKey;
-      if (!mod) return;
-      const key = event.key.toLowerCase();
-      const doc = useDocument.getState();
-      if (key === 's') {
-        event.preventDefault();
-        void save({ saveAs: event.shiftKey });
-      } else if (key === 'o') {
-        event.preventDefault();
-        useSession.getState().setOpenDialog(true);
-      } else if (key === 'z' && !isTyping(event)) {
-        event.preventDefault();
-        if (event.shiftKey) doc.redo();
-        else doc.undo();
-      } else if (key === 'y' && !isTyping(event)) {
-        event.preventDefault();
-        doc.redo();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
-}
-
-function isTyping(event: KeyboardEvent): boolean {
-  const target = event.target as HTMLElement | null;
-  return !!target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.isContentEditable);
-}
+import './canvas/canvas.css';
+import './panels/panels.css';
 
 function useUnsavedGuard() {
   useEffect(() => {
@@ -90,6 +29,23 @@ function useUnsavedGuard() {
   }, []);
 }
 
+/** document.title shows the model's title and a dirty marker, like the toolbar. */
+function useWindowTitle() {
+  const title = useDocument((s) => s.model?.meta.title);
+  const dirty = useDocument((s) => s.dirty);
+  useEffect(() => {
+    document.title = title ? `${dirty ? '● ' : ''}${title} — Mercator` : 'Mercator';
+  }, [title, dirty]);
+}
+
+function useTheme() {
+  const theme = usePreferences((s) => s.theme);
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+    document.documentElement.style.colorScheme = theme;
+  }, [theme]);
+}
+
 /** On start: offer to restore unsaved work from the journal, otherwise open the first example. */
 function useStartup() {
   useEffect(() => {
@@ -98,7 +54,9 @@ function useStartup() {
         const { entries } = await callOrThrow('journal:list', {});
         if (entries[0]) useSession.getState().setRecovery(entries[0]);
         const { examples } = await callOrThrow('example:list', {});
-        if (!useDocument.getState().model && examples[0]) await openExample(examples[0].id);
+        // Only when the user has not opened something meanwhile (a quick click on a recent file).
+        const generation = useDocument.getState().generation;
+        if (!useDocument.getState().model && examples[0]) await openExample(examples[0].id, { guard: false, unless: () => useDocument.getState().generation !== generation });
       } catch (error) {
         useSession.getState().notify('error', error instanceof Error ? error.message : String(error));
       }
@@ -106,26 +64,80 @@ function useStartup() {
   }, []);
 }
 
-export function App() {
+/** Dropping a .json file anywhere on the window opens it (palette drags are handled by the canvas). */
+function useFileDrop(): boolean {
+  const [over, setOver] = useState(false);
+  useEffect(() => {
+    const hasFiles = (e: DragEvent) => !!e.dataTransfer && [...e.dataTransfer.types].includes('Files');
+    const onOver = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      setOver(true);
+    };
+    const onLeave = (e: DragEvent) => {
+      if (e.relatedTarget === null) setOver(false);
+    };
+    const onDrop = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      setOver(false);
+      const file = e.dataTransfer?.files[0];
+      if (!file) return;
+      if (!/\.json$/i.test(file.name)) {
+        useSession.getState().notify('error', `${file.name} is not a model file (*.mercator.json).`);
+        return;
+      }
+      void openLocalFile(file);
+    };
+    window.addEventListener('dragover', onOver);
+    window.addEventListener('dragleave', onLeave);
+    window.addEventListener('drop', onDrop);
+    return () => {
+      window.removeEventListener('dragover', onOver);
+      window.removeEventListener('dragleave', onLeave);
+      window.removeEventListener('drop', onDrop);
+    };
+  }, []);
+  return over;
+}
+
+function Editor() {
   const openDialog = useSession((s) => s.openDialog);
   const saveAs = useSession((s) => s.saveAs);
+  const newDialog = useSession((s) => s.newDialog);
   useShortcuts();
   useUnsavedGuard();
   useAutosave();
+  useAnalysis();
   useStartup();
+  useWindowTitle();
+  useTheme();
+  const dropping = useFileDrop();
+  return (
+    <div className="app">
+      <Toolbar />
+      <RecoveryBanner />
+      <main className="workspace">
+        <Palette />
+        <Canvas />
+        <Sidebar />
+        <ProblemsPanel />
+      </main>
+      {dropping && <div className="drop-overlay">Drop a model file to open it</div>}
+      <Notices />
+      {openDialog && <OpenDialog />}
+      {saveAs && <SaveAsDialog />}
+      {newDialog && <NewModelDialog />}
+      <ShortcutsHelp />
+      <ConfirmDialog />
+    </div>
+  );
+}
+
+export function App() {
   return (
     <ReactFlowProvider>
-      <div className="app">
-        <Toolbar />
-        <RecoveryBanner />
-        <main className="workspace">
-          <Canvas />
-          <ProblemsPanel />
-        </main>
-        <Notices />
-        {openDialog && <OpenDialog />}
-        {saveAs && <SaveAsDialog />}
-      </div>
+      <Editor />
     </ReactFlowProvider>
   );
 }

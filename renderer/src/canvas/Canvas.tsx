@@ -1,66 +1,210 @@
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import {
   Background,
+  ConnectionMode,
   Controls,
   MiniMap,
   ReactFlow,
-  useEdgesState,
-  useNodesState,
+  applyEdgeChanges,
+  applyNodeChanges,
+  useReactFlow,
+  useStore,
+  type Connection,
+  type Edge,
+  type EdgeChange,
+  type EdgeTypes,
   type Node,
+  type NodeChange,
   type NodeTypes,
 } from '@xyflow/react';
 import { useDocument } from '../state/document-store';
+import { useSelection } from '../state/selection-store';
+import { useEditorPrefs } from '../state/editor-prefs';
+import { addFlow, moveBoxes } from '../state/model-edits';
 import { toEdges, toNodes } from './to-flow';
-import { ComponentNode, ZoneNode } from './ComponentNode';
+import { ComponentNode } from './ComponentNode';
+import { ZoneNode } from './ZoneNode';
+import { FlowEdge } from './FlowEdge';
+import { PALETTE_MIME, dropPaletteItem } from './palette-drop';
 
 // Declared once at module scope, as React Flow requires for stable rendering.
 const nodeTypes: NodeTypes = { component: ComponentNode, zone: ZoneNode };
+const edgeTypes: EdgeTypes = { flow: FlowEdge };
+const SNAP: [number, number] = [16, 16];
+
+/** The dot grid only where it helps: at low zoom its tiny pattern costs more to paint than the whole diagram. */
+function GridBackground() {
+  const show = useStore((s) => s.transform[2] >= 0.45);
+  return show ? <Background gap={16} /> : null;
+}
+
+function applySelection(changes: ReadonlyArray<NodeChange | EdgeChange>): boolean {
+  const picks = changes.filter((c): c is Extract<NodeChange, { type: 'select' }> => c.type === 'select');
+  if (picks.length === 0) return false;
+  const selection = useSelection.getState();
+  const next = new Set(selection.selected);
+  for (const c of picks) {
+    if (c.selected) next.add(c.id);
+    else next.delete(c.id);
+  }
+  selection.select(next);
+  return true;
+}
 
 export function Canvas() {
   const model = useDocument((s) => s.model);
-  const edit = useDocument((s) => s.edit);
-  const initialNodes = useMemo(() => (model ? toNodes(model) : []), [model]);
-  const initialEdges = useMemo(() => (model ? toEdges(model) : []), [model]);
-  const [nodes, setNodes, onNodesChange] = useNodesState(initialNodes);
-  const [edges, setEdges, onEdgesChange] = useEdgesState(initialEdges);
+  const generation = useDocument((s) => s.generation);
+  const selected = useSelection((s) => s.selected);
+  const snap = useEditorPrefs((s) => s.snapToGrid);
+  const flow = useReactFlow();
+  const [nodes, setNodes] = useState<Node[]>([]);
+  const [edges, setEdges] = useState<Edge[]>([]);
+  /** Members of a zone being dragged, with their start positions, so they move with it. */
+  const zoneDrag = useRef<{ zone: { x: number; y: number }; members: Map<string, { x: number; y: number }> } | null>(null);
 
-  useEffect(() => setNodes(initialNodes), [initialNodes, setNodes]);
-  useEffect(() => setEdges(initialEdges), [initialEdges, setEdges]);
+  useEffect(() => {
+    if (!model) return;
+    setNodes((prev) => toNodes(model, selected, prev));
+    setEdges((prev) => toEdges(model, selected, prev));
+  }, [model, selected]);
 
-  const onNodeDragStop = useCallback(
-    (_event: unknown, _node: Node, dragged: Node[]) => {
-      edit((m) => {
-        const boxes = { ...m.layout.boxes };
-        for (const n of dragged) {
-          const previous = boxes[n.id];
-          boxes[n.id] = { ...previous, x: Math.round(n.position.x), y: Math.round(n.position.y) };
+  useEffect(() => {
+    // A newly loaded model: fit it in view once React Flow has measured it; an empty one starts at 100 %.
+    const m = useDocument.getState().model;
+    if (!m || (m.components.length === 0 && m.zones.length === 0)) {
+      void flow.setViewport({ x: 0, y: 0, zoom: 1 });
+      return;
+    }
+    const timer = setTimeout(() => void flow.fitView({ padding: 0.12, maxZoom: 1.2 }), 60);
+    return () => clearTimeout(timer);
+  }, [generation, flow]);
+
+  const onNodesChange = useCallback((changes: NodeChange[]) => {
+    applySelection(changes);
+    const rest = changes.filter((c) => c.type !== 'select' && c.type !== 'remove');
+    if (rest.length) setNodes((nds) => applyNodeChanges(rest, nds));
+  }, []);
+
+  const onEdgesChange = useCallback((changes: EdgeChange[]) => {
+    applySelection(changes);
+    const rest = changes.filter((c) => c.type !== 'select' && c.type !== 'remove');
+    if (rest.length) setEdges((eds) => applyEdgeChanges(rest, eds));
+  }, []);
+
+  const onNodeDragStart = useCallback((_event: unknown, node: Node, dragged: Node[]) => {
+    const m = useDocument.getState().model;
+    zoneDrag.current = null;
+    if (!m || node.type !== 'zone' || dragged.length !== 1) return;
+    const members = new Map<string, { x: number; y: number }>();
+    const inside = new Set([node.id]);
+    // Nested zones and their components travel with the zone too.
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const z of m.zones) {
+        if (z.parent && inside.has(z.parent) && !inside.has(z.id)) {
+          inside.add(z.id);
+          grew = true;
         }
-        return { ...m, layout: { ...m.layout, boxes } };
-      });
+      }
+    }
+    for (const id of inside) if (id !== node.id) members.set(id, { ...(m.layout.boxes[id] ?? { x: 0, y: 0 }) });
+    for (const c of m.components) if (c.zone && inside.has(c.zone)) members.set(c.id, { ...(m.layout.boxes[c.id] ?? { x: 0, y: 0 }) });
+    zoneDrag.current = { zone: { ...node.position }, members };
+  }, []);
+
+  const onNodeDrag = useCallback((_event: unknown, node: Node) => {
+    const drag = zoneDrag.current;
+    if (!drag || drag.members.size === 0) return;
+    const dx = node.position.x - drag.zone.x;
+    const dy = node.position.y - drag.zone.y;
+    setNodes((nds) => nds.map((n) => (drag.members.has(n.id) ? { ...n, position: { x: drag.members.get(n.id)!.x + dx, y: drag.members.get(n.id)!.y + dy } } : n)));
+  }, []);
+
+  const onNodeDragStop = useCallback((_event: unknown, node: Node, dragged: Node[]) => {
+    const moves = new Map<string, { x: number; y: number }>();
+    for (const n of dragged) moves.set(n.id, { x: n.position.x, y: n.position.y });
+    const drag = zoneDrag.current;
+    if (drag) {
+      const dx = node.position.x - drag.zone.x;
+      const dy = node.position.y - drag.zone.y;
+      for (const [id, p] of drag.members) moves.set(id, { x: p.x + dx, y: p.y + dy });
+    }
+    zoneDrag.current = null;
+    useDocument.getState().edit((m) => moveBoxes(m, moves));
+  }, []);
+
+  const onConnect = useCallback((connection: Connection) => {
+    const { source, target } = connection;
+    if (!source || !target || source === target) return;
+    let created: string | null = null;
+    useDocument.getState().edit((m) => {
+      const result = addFlow(m, source, target);
+      created = result.id;
+      return result.model;
+    });
+    if (created) useSelection.getState().select([created]);
+  }, []);
+
+  const onDragOver = useCallback((event: DragEvent) => {
+    if (!event.dataTransfer.types.includes(PALETTE_MIME)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+  }, []);
+
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const raw = event.dataTransfer.getData(PALETTE_MIME);
+      if (!raw) return;
+      event.preventDefault();
+      event.stopPropagation();
+      dropPaletteItem(raw, flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }));
     },
-    [edit],
+    [flow],
   );
 
-  if (!model) return null;
+  const onPaneClick = useCallback(() => {
+    useSelection.getState().select([]);
+    useSelection.getState().focusFinding(null);
+  }, []);
+
+  if (!model) return <div className="canvas empty-canvas" />;
   return (
-    <div className="canvas" data-testid="canvas">
+    <div className="canvas" data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop}>
       <ReactFlow
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
+        onNodeDragStart={onNodeDragStart}
+        onNodeDrag={onNodeDrag}
         onNodeDragStop={onNodeDragStop}
+        onConnect={onConnect}
+        onPaneClick={onPaneClick}
+        connectionMode={ConnectionMode.Loose}
         onlyRenderVisibleElements
-        fitView
         minZoom={0.05}
+        maxZoom={3}
+        snapToGrid={snap}
+        snapGrid={SNAP}
         proOptions={{ hideAttribution: true }}
         deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={['Meta', 'Control']}
+        elevateNodesOnSelect={false}
+        aria-label="Architecture diagram"
       >
-        <Background gap={16} />
-        <MiniMap pannable zoomable />
-        <Controls />
+        <GridBackground />
+        <MiniMap pannable zoomable ariaLabel="Minimap" nodeStrokeWidth={2} />
+        <Controls aria-label="Zoom controls" />
       </ReactFlow>
+      {model.components.length === 0 && model.zones.length === 0 && (
+        <div className="canvas-hint" data-testid="canvas-hint">
+          Drag components from the palette (or click one) to start drawing. Connect two components by dragging from a dot on
+          one box to a dot on another.
+        </div>
+      )}
     </div>
   );
 }

@@ -1,27 +1,32 @@
 import { memo } from 'react';
-import { Handle, Position, type NodeProps, type Node } from '@xyflow/react';
-import type { ComponentNodeData } from './to-flow';
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import type { ComponentFlowNode } from './to-flow';
+import { KindIcon } from './KindIcon';
+import { kindLabel } from './kind-style';
+import { FindingBadge } from './FindingBadge';
+import { useSelection } from '../state/selection-store';
+
+const SIDES = [Position.Top, Position.Right, Position.Bottom, Position.Left] as const;
 
 /** A component on the canvas. Labels are rendered as text, never as markup. */
-export const ComponentNode = memo(function ComponentNode({ data, selected }: NodeProps<Node<ComponentNodeData>>) {
+export const ComponentNode = memo(function ComponentNode({ id, data, selected }: NodeProps<ComponentFlowNode>) {
   const { component } = data;
+  const highlighted = useSelection((s) => s.highlighted.has(id));
   return (
-    <div className={`component-node kind-${component.kind}${selected ? ' selected' : ''}`} data-testid={`node-${component.id}`}>
-      <Handle type="target" position={Position.Left} />
-      <div className="component-kind">{component.kind}</div>
-      <div className="component-label">{component.label}</div>
-      <Handle type="source" position={Position.Right} />
-    </div>
-  );
-});
-
-export const ZoneNode = memo(function ZoneNode({ data, selected }: NodeProps<Node<{ zone: { id: string; kind: string; label: string } }>>) {
-  const { zone } = data;
-  return (
-    <div className={`zone-node zone-${zone.kind}${selected ? ' selected' : ''}`} data-testid={`zone-${zone.id}`}>
-      <div className="zone-label">
-        <span className="zone-kind">{zone.kind}</span> {zone.label}
+    <div
+      className={`component-node${selected ? ' selected' : ''}${highlighted ? ' highlighted' : ''}`}
+      data-testid={`node-${component.id}`}
+      title={component.description || undefined}
+    >
+      {SIDES.map((side) => (
+        <Handle key={side} id={side} type="source" position={side} aria-label={`Connect from ${component.label} (${side})`} />
+      ))}
+      <KindIcon kind={component.kind} />
+      <div className="component-text">
+        <div className="component-kind">{kindLabel(component.kind)}</div>
+        <div className="component-label">{component.label}</div>
       </div>
+      <FindingBadge id={id} />
     </div>
   );
 });

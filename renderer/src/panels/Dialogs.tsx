@@ -1,31 +1,10 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { Modal } from './Modal';
 import { callOrThrow } from '../api/client';
 import { useSession } from '../state/session-store';
 import { useDocument } from '../state/document-store';
-import { openExample, openLocalFile, openPath, save, slug } from '../state/files';
-
-function Modal({ title, onClose, children }: { title: string; onClose: () => void; children: ReactNode }) {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    ref.current?.querySelector<HTMLElement>('input, button')?.focus();
-    const onKey = (event: KeyboardEvent) => event.key === 'Escape' && onClose();
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
-  return (
-    <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div className="modal" role="dialog" aria-modal="true" aria-label={title} ref={ref}>
-        <header>
-          <h2>{title}</h2>
-          <button className="icon" onClick={onClose} aria-label="Close">
-            ×
-          </button>
-        </header>
-        {children}
-      </div>
-    </div>
-  );
-}
+import { newModel, openExample, openLocalFile, openPath, save, slug } from '../state/files';
+import { usePreferences } from '../state/preferences';
 
 type Listing = {
   examples: Array<{ id: string; title: string; description: string }>;
@@ -42,10 +21,26 @@ export function OpenDialog() {
       .then(([ex, files]) => setListing({ examples: ex.examples, files: files.files }))
       .catch((e: Error) => setError(e.message));
   }, []);
+  const recent = usePreferences((s) => s.recent);
   const close = () => setOpen(false);
   return (
     <Modal title="Open a model" onClose={close}>
       {error && <p className="error">{error}</p>}
+      {recent.length > 0 && (
+        <section>
+          <h3>Recent</h3>
+          <ul className="file-list" data-testid="recent-files">
+            {recent.map((r) => (
+              <li key={r.path}>
+                <button onClick={() => void openPath(r.path).then(close)}>
+                  <strong>{r.title}</strong>
+                  <span className="muted"> — {r.path}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <section>
         <h3>In your workspace</h3>
         {listing?.files.length === 0 && <p className="muted">No saved models yet.</p>}
@@ -58,7 +53,7 @@ export function OpenDialog() {
         </ul>
       </section>
       <section>
-        <h3>Examples</h3>
+        <h3>Examples (opened read-only; Save as to keep a copy)</h3>
         <ul className="file-list">
           {listing?.examples.map((ex) => (
             <li key={ex.id}>
@@ -85,6 +80,37 @@ export function OpenDialog() {
           }}
         />
       </section>
+    </Modal>
+  );
+}
+
+export function NewModelDialog() {
+  const setNew = useSession((s) => s.setNewDialog);
+  const [examples, setExamples] = useState<Listing['examples']>([]);
+  useEffect(() => {
+    callOrThrow('example:list', {})
+      .then((ex) => setExamples(ex.examples))
+      .catch(() => setExamples([]));
+  }, []);
+  const close = () => setNew(false);
+  return (
+    <Modal title="New model" onClose={close}>
+      <ul className="file-list">
+        <li>
+          <button data-testid="new-empty" onClick={() => void newModel().then(close)}>
+            <strong>Empty model</strong>
+            <span className="muted"> — start from a blank canvas</span>
+          </button>
+        </li>
+        {examples.map((ex) => (
+          <li key={ex.id}>
+            <button data-testid={`new-from-${ex.id}`} onClick={() => void newModel(ex.id).then(close)}>
+              <strong>From “{ex.title}”</strong>
+              <span className="muted"> — {ex.description}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
     </Modal>
   );
 }

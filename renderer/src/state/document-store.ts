@@ -3,7 +3,9 @@
 import { create } from 'zustand';
 import type { Model } from '../../../core/model/schema';
 
-const HISTORY_LIMIT = 200;
+export const HISTORY_LIMIT = 200;
+const COALESCE_MS = 1200;
+let lastCoalesce: { key: string; at: number } | null = null;
 
 export interface DocumentState {
   model: Model | null;
@@ -18,10 +20,15 @@ export interface DocumentState {
   future: Model[];
   /** Increases on every edit; the autosave and analysis react to it. */
   revision: number;
+  /** Increases each time a model is loaded (opened, created, restored); the canvas fits its view. */
+  generation: number;
 
   load(model: Model, origin: { path: string | null; hash: string | null; dirty?: boolean }): void;
-  /** Applies an edit as one undoable step. */
-  edit(change: (model: Model) => Model): void;
+  /**
+   * Applies an edit as one undoable step. Edits with the same `coalesce` key that follow each other
+   * within a short time (typing in one field, nudging with arrow keys) merge into one step.
+   */
+  edit(change: (model: Model) => Model, options?: { coalesce?: string }): void;
   undo(): void;
   redo(): void;
   markSaved(path: string, hash: string): void;
@@ -40,8 +47,10 @@ export const useDocument = create<DocumentState>((set, get) => ({
   past: [],
   future: [],
   revision: 0,
+  generation: 0,
 
   load(model, origin) {
+    lastCoalesce = null;
     set({
       model,
       path: origin.path,
@@ -51,13 +60,21 @@ export const useDocument = create<DocumentState>((set, get) => ({
       past: [],
       future: [],
       revision: get().revision + 1,
+      generation: get().generation + 1,
     });
   },
-  edit(change) {
+  edit(change, options) {
     const current = get().model;
     if (!current) return;
     const next = change(current);
     if (next === current) return;
+    const now = Date.now();
+    const merge = !!options?.coalesce && lastCoalesce?.key === options.coalesce && now - lastCoalesce.at < COALESCE_MS && get().past.length > 0;
+    lastCoalesce = options?.coalesce ? { key: options.coalesce, at: now } : null;
+    if (merge) {
+      set((s) => ({ model: next, dirty: true, future: [], revision: s.revision + 1 }));
+      return;
+    }
     set((s) => ({
       model: next,
       dirty: true,
@@ -67,12 +84,14 @@ export const useDocument = create<DocumentState>((set, get) => ({
     }));
   },
   undo() {
+    lastCoalesce = null;
     const { past, model } = get();
     const previous = past[past.length - 1];
     if (!previous || !model) return;
     set((s) => ({ model: previous, past: s.past.slice(0, -1), future: [model, ...s.future], dirty: true, revision: s.revision + 1 }));
   },
   redo() {
+    lastCoalesce = null;
     const { future, model } = get();
     const next = future[0];
     if (!next || !model) return;

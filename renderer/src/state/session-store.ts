@@ -25,11 +25,13 @@ export interface RecoveryOffer {
 interface SessionState {
   openDialog: boolean;
   saveAs: boolean;
+  newDialog: boolean;
   problems: { title: string; problems: Problem[] } | null;
   notices: Notice[];
   recovery: RecoveryOffer | null;
   setOpenDialog(open: boolean): void;
   setSaveAs(open: boolean): void;
+  setNewDialog(open: boolean): void;
   setProblems(problems: { title: string; problems: Problem[] } | null): void;
   setRecovery(offer: RecoveryOffer | null): void;
   notify(kind: Notice['kind'], text: string): void;
@@ -41,11 +43,13 @@ let nextNotice = 1;
 export const useSession = create<SessionState>((set) => ({
   openDialog: false,
   saveAs: false,
+  newDialog: false,
   problems: null,
   notices: [],
   recovery: null,
   setOpenDialog: (openDialog) => set({ openDialog }),
   setSaveAs: (saveAs) => set({ saveAs }),
+  setNewDialog: (newDialog) => set({ newDialog }),
   setProblems: (problems) => set({ problems }),
   setRecovery: (recovery) => set({ recovery }),
   notify(kind, text) {

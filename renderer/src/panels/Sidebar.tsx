@@ -1,0 +1,81 @@
+import { useEffect, type KeyboardEvent } from 'react';
+import { Inspector } from './inspector/Inspector';
+import { FindingsPanel } from './findings/FindingsPanel';
+import { RiskViews } from '../risk/RiskViews';
+import { CatalogBrowser } from '../catalog/CatalogBrowser';
+import { useCatalogNav } from '../catalog/catalog-nav';
+import { useSelection, type SidebarTab } from '../state/selection-store';
+import { useFindings } from '../state/findings-store';
+import type { FindingFilter } from '../state/finding-filter';
+
+const TABS: Array<[SidebarTab, string]> = [
+  ['inspector', 'Inspector'],
+  ['findings', 'Findings'],
+  ['risk', 'Risk'],
+  ['catalog', 'Catalog'],
+];
+
+function showFiltered(filter: FindingFilter) {
+  const selection = useSelection.getState();
+  selection.setFilter(filter);
+  selection.setTab('findings');
+}
+
+function RiskTab() {
+  const findings = useFindings((s) => s.result?.findings);
+  return <RiskViews findings={findings ?? []} onFilter={showFiltered} />;
+}
+
+/** The right sidebar: Inspector | Findings | Risk | Catalog. */
+export function Sidebar() {
+  const tab = useSelection((s) => s.tab);
+  const catalogOpen = useCatalogNav((s) => s.open);
+  const count = useFindings((s) => s.result?.findings.filter((f) => f.status === 'open').length);
+
+  useEffect(() => {
+    // A chip elsewhere called openCatalogEntry(): show the catalog tab.
+    if (catalogOpen) useSelection.getState().setTab('catalog');
+    else if (useSelection.getState().tab === 'catalog') useSelection.getState().setTab('findings');
+  }, [catalogOpen]);
+
+  const choose = (next: SidebarTab) => {
+    if (next === 'catalog') useCatalogNav.getState().openCatalog();
+    else if (useCatalogNav.getState().open) useCatalogNav.getState().closeCatalog();
+    useSelection.getState().setTab(next);
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    const i = TABS.findIndex(([id]) => id === tab);
+    if (event.key === 'ArrowRight') choose(TABS[(i + 1) % TABS.length]![0]);
+    if (event.key === 'ArrowLeft') choose(TABS[(i + TABS.length - 1) % TABS.length]![0]);
+  };
+
+  return (
+    <aside className="sidebar" aria-label="Details">
+      <div className="tabs" role="tablist" aria-label="Sidebar" onKeyDown={onKeyDown}>
+        {TABS.map(([id, label]) => (
+          <button
+            key={id}
+            type="button"
+            role="tab"
+            id={`tab-${id}`}
+            aria-selected={tab === id}
+            aria-controls={`tabpanel-${id}`}
+            tabIndex={tab === id ? 0 : -1}
+            className={tab === id ? 'on' : ''}
+            data-testid={`tab-${id}`}
+            onClick={() => choose(id)}
+          >
+            {label}
+            {id === 'findings' && count !== undefined && <span className="tab-count">{count}</span>}
+          </button>
+        ))}
+      </div>
+      <div className="tabpanel" role="tabpanel" id={`tabpanel-${tab}`} aria-labelledby={`tab-${tab}`}>
+        {tab === 'inspector' && <Inspector />}
+        {tab === 'findings' && <FindingsPanel />}
+        {tab === 'risk' && <RiskTab />}
+        {tab === 'catalog' && <CatalogBrowser />}
+      </div>
+    </aside>
+  );
+}

@@ -1,0 +1,32 @@
+import { FLOW_CONTROL_FIELDS, FLOW_FACTS } from '../../../../core/kinds';
+import type { Flow, Model } from '../../../../core/model/schema';
+import { useDocument } from '../../state/document-store';
+import { setEntry, updateFlow } from '../../state/model-edits';
+import { FieldList } from './FieldInput';
+import { TextField } from './TextField';
+
+export function FlowInspector({ flow, model }: { flow: Flow; model: Model }) {
+  const label = (id: string) => model.components.find((c) => c.id === id)?.label ?? id;
+  const edit = (change: (f: Flow) => Flow, coalesce?: string) =>
+    useDocument.getState().edit((m) => updateFlow(m, flow.id, change), coalesce ? { coalesce: `${coalesce}:${flow.id}` } : undefined);
+  return (
+    <div className="inspector-body" data-testid="inspector-flow">
+      <h2>Data flow</h2>
+      <p className="muted small">
+        From <strong>{label(flow.source)}</strong> to <strong>{label(flow.target)}</strong>
+      </p>
+      <TextField label="Label" value={flow.label} testId="inspector-label" onChange={(value) => edit((f) => ({ ...f, label: value }), 'label')} />
+      <TextField label="Description" multiline value={flow.description ?? ''} onChange={(description) => edit((f) => ({ ...f, description }), 'description')} />
+      <button type="button" onClick={() => edit((f) => ({ ...f, source: f.target, target: f.source }))}>
+        Reverse direction
+      </button>
+      <FieldList title="Facts" fields={FLOW_FACTS} values={flow.facts} onChange={(name, v) => edit((f) => ({ ...f, facts: setEntry(f.facts, name, v) }))} />
+      <FieldList
+        title="Controls"
+        fields={FLOW_CONTROL_FIELDS}
+        values={flow.controls}
+        onChange={(name, v) => edit((f) => ({ ...f, controls: setEntry(f.controls, name, v === true) }))}
+      />
+    </div>
+  );
+}

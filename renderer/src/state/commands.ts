@@ -1,0 +1,59 @@
+// Editor commands shared by the toolbar, the inspector and keyboard shortcuts.
+import { useDocument } from './document-store';
+import { useSelection } from './selection-store';
+import { copyFragment, getClipboard, pasteFragment, setClipboard } from './clipboard';
+import { deleteItems } from './model-edits';
+import { autoLayout } from './auto-layout';
+
+export function deleteSelection() {
+  const ids = [...useSelection.getState().selected];
+  if (ids.length === 0) return;
+  useDocument.getState().edit((m) => deleteItems(m, ids));
+  useSelection.getState().select([]);
+}
+
+export function copySelection(): boolean {
+  const model = useDocument.getState().model;
+  if (!model) return false;
+  const fragment = copyFragment(model, useSelection.getState().selected);
+  if (fragment) setClipboard(fragment);
+  return !!fragment;
+}
+
+export function pasteClipboard() {
+  const fragment = getClipboard();
+  if (!fragment) return;
+  let ids: string[] = [];
+  useDocument.getState().edit((m) => {
+    const result = pasteFragment(m, fragment);
+    ids = result.ids;
+    return result.model;
+  });
+  // Paste again and the copy lands a step further.
+  setClipboard({ ...fragment, boxes: Object.fromEntries(Object.entries(fragment.boxes).map(([k, b]) => [k, { ...b, x: b.x + 32, y: b.y + 32 }])) });
+  useSelection.getState().select(ids);
+}
+
+export function duplicateSelection() {
+  const model = useDocument.getState().model;
+  if (!model) return;
+  const fragment = copyFragment(model, useSelection.getState().selected);
+  if (!fragment) return;
+  let ids: string[] = [];
+  useDocument.getState().edit((m) => {
+    const result = pasteFragment(m, fragment);
+    ids = result.ids;
+    return result.model;
+  });
+  useSelection.getState().select(ids);
+}
+
+export function selectAll() {
+  const model = useDocument.getState().model;
+  if (!model) return;
+  useSelection.getState().select([...model.zones.map((z) => z.id), ...model.components.map((c) => c.id)]);
+}
+
+export function layoutModel() {
+  useDocument.getState().edit(autoLayout);
+}

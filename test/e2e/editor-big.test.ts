@@ -1,0 +1,47 @@
+// Opening a generated 1,000-component model: it opens, paints and stays editable.
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, openPage, pageErrors, startApp, type RunningApp } from './browser';
+import { generateEditorModel } from '../../bench/editor-model';
+
+let app: RunningApp;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  app = await startApp();
+  writeFileSync(path.join(app.workspace, 'big.mercator.json'), JSON.stringify(generateEditorModel(1000)));
+  browser = await launchBrowser();
+  page = await openPage(browser, app);
+  await page.getByTestId('doc-title').waitFor();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+describe('a 1,000-component model', () => {
+  it('opens from the workspace, paints every component and shows its findings', async () => {
+    await page.getByRole('button', { name: 'Open a model' }).click();
+    await page.getByRole('button', { name: 'big.mercator.json' }).click();
+    await expect.poll(() => page.getByTestId('doc-title').textContent(), { timeout: 15_000 }).toContain('Generated model with 1000 components');
+    // Zoomed to fit: every component is on screen, so every one is rendered.
+    await expect.poll(() => page.locator('.react-flow__node-component').count(), { timeout: 20_000 }).toBe(1000);
+    await page.getByTestId('tab-inspector').click();
+    await expect.poll(() => page.getByTestId('inspector-model').textContent(), { timeout: 10_000 }).toContain('1000 components');
+    await page.getByTestId('tab-findings').click();
+    await expect.poll(async () => Number((await page.getByTestId('findings-count').textContent())?.match(/of (\d+)/)?.[1] ?? 0), { timeout: 20_000 }).toBeGreaterThan(100);
+    // Still editable: select one component and rename it.
+    await page.getByRole('button', { name: 'Zoom In' }).click();
+    await page.getByRole('button', { name: 'Zoom In' }).click();
+    const first = page.locator('.react-flow__node-component').first();
+    await first.click();
+    await page.getByTestId('tab-inspector').click();
+    await page.getByTestId('inspector-label').fill('Renamed in a big model');
+    await expect.poll(() => page.getByText('Renamed in a big model', { exact: true }).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(pageErrors(page)).toEqual([]);
+  });
+});
