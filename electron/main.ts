@@ -18,6 +18,7 @@ import {
   decideWindowOpen,
   externalLinkPrompt,
   isNavigationAllowed,
+  isRequestAllowed,
   isTrustedSender,
   resolveAppRequest,
   responseSecurityHeaders,
@@ -68,7 +69,7 @@ async function main() {
   session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(decidePermission(permission)));
   session.defaultSession.setPermissionCheckHandler((_wc, permission) => decidePermission(permission));
   session.defaultSession.webRequest.onBeforeRequest((details, callback) => {
-    const allowed = details.url.startsWith(`${APP_SCHEME}:`) || details.url.startsWith('devtools:');
+    const allowed = isRequestAllowed(details.url);
     callback({ cancel: !allowed });
   });
 

@@ -143,3 +143,15 @@ describe('response headers and prompts', () => {
     expect(prompt.cancelId).toBe(prompt.defaultId);
   });
 });
+
+describe('isRequestAllowed', () => {
+  it('lets the app protocol, its own blobs and devtools through and nothing else', async () => {
+    const { isRequestAllowed } = await import('./policy');
+    expect(isRequestAllowed('mercator://app/index.html')).toBe(true);
+    expect(isRequestAllowed('blob:mercator://app/1234-5678')).toBe(true);
+    expect(isRequestAllowed('devtools://devtools/bundled/inspector.html')).toBe(true);
+    for (const url of ['https://atlas.mitre.org/', 'http://127.0.0.1:80/', 'file:///etc/passwd', 'blob:https://evil.example/1', 'data:text/html,hi', 'ws://localhost/']) {
+      expect(isRequestAllowed(url)).toBe(false);
+    }
+  });
+});

@@ -40,6 +40,14 @@ export function isNavigationAllowed(target: string): boolean {
   return isAppUrl(target);
 }
 
+/**
+ * Every request the page makes must stay inside the app: its own protocol, blob: URLs it created
+ * (exported reports being saved) and the devtools. Nothing reaches the network.
+ */
+export function isRequestAllowed(raw: string): boolean {
+  return raw.startsWith(`${APP_SCHEME}:`) || raw.startsWith(`blob:${APP_ORIGIN}/`) || raw.startsWith('devtools:');
+}
+
 /** IPC is answered only for the app's own top-level page. */
 export function isTrustedSender(frameUrl: string | undefined, isMainFrame: boolean): boolean {
   return isMainFrame && frameUrl !== undefined && isAppUrl(frameUrl);
