@@ -18,8 +18,11 @@ function mercator(...args: string[]) {
 }
 
 beforeAll(() => {
-  const built = spawnSync(process.execPath, [path.join(repoRoot, 'scripts', 'build.mjs'), 'node'], { cwd: repoRoot, encoding: 'utf8' });
-  if (built.status !== 0) throw new Error(`build failed: ${built.stderr}`);
+  // npm test builds first; build here only when run on its own (rebuilding would race other tests).
+  if (!existsSync(cli)) {
+    const built = spawnSync(process.execPath, [path.join(repoRoot, 'scripts', 'build.mjs'), 'node'], { cwd: repoRoot, encoding: 'utf8' });
+    if (built.status !== 0) throw new Error(`build failed: ${built.stderr}`);
+  }
   dir = mkdtempSync(path.join(os.tmpdir(), 'mercator-catalog-cli-'));
   db = path.join(dir, 'catalog.sqlite');
 });

@@ -226,7 +226,10 @@ function navigationEvent() {
 }
 
 beforeAll(async () => {
-  execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs'), 'renderer'], { cwd: ROOT, stdio: 'pipe' });
+  // npm test builds first; build here only when run on its own (rebuilding would race other tests).
+  if (!existsSync(path.join(ROOT, 'dist', 'renderer', 'index.html'))) {
+    execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs'), 'renderer'], { cwd: ROOT, stdio: 'pipe' });
+  }
   tmp = mkdtempSync(path.join(os.tmpdir(), 'mercator-electron-'));
   fake.state.appPath = ROOT;
   fake.state.paths = { documents: path.join(tmp, 'documents'), userData: path.join(tmp, 'user-data'), home: tmp };
