@@ -1,6 +1,7 @@
 // Every security decision of the Electron shell, as pure functions with unit tests (policy.test.ts).
 // main.ts only wires these into Electron's hooks.
 import { contentSecurityPolicy } from '../core/security/csp';
+import { RENDERER_MIME_TYPES } from '../core/security/mime';
 
 export const APP_SCHEME = 'mercator';
 export const APP_HOST = 'app';
@@ -72,15 +73,6 @@ export function responseSecurityHeaders(): Record<string, string> {
   };
 }
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
 
 /**
  * Maps an app-protocol request to a file inside the built renderer folder, or null. Only plain
@@ -105,7 +97,7 @@ export function resolveAppRequest(raw: string): { relativePath: string; mimeType
   const segments = pathname.split('/').slice(1);
   if (segments.some((s) => s === '' || s === '.' || s === '..' || s.includes('\\') || s.includes('\0'))) return null;
   const ext = /\.[a-z0-9]+$/i.exec(pathname)?.[0]?.toLowerCase() ?? '';
-  const mimeType = MIME[ext];
+  const mimeType = RENDERER_MIME_TYPES[ext];
   if (!mimeType) return null;
   return { relativePath: segments.join('/'), mimeType };
 }

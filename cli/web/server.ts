@@ -8,18 +8,9 @@ import type { AddressInfo } from 'node:net';
 import { dispatch, type Handlers } from '../../core/host/dispatch';
 import { checkApiRequest, checkHost } from '../../core/security/http-guard';
 import { contentSecurityPolicy } from '../../core/security/csp';
+import { RENDERER_MIME_TYPES } from '../../core/security/mime';
 
 const MAX_BODY_BYTES = 80 * 1024 * 1024;
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-  '.ico': 'image/x-icon',
-};
 
 export interface WebServer {
   url: string;
@@ -150,7 +141,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       const body = await fs.readFile(file);
       res.writeHead(200, {
         ...securityHeaders(),
-        'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+        'Content-Type': RENDERER_MIME_TYPES[path.extname(file)] ?? 'application/octet-stream',
       });
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch (error) {
