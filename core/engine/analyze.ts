@@ -1,13 +1,12 @@
 // analyze(model, packs): the threat engine. Pure — no clock, no I/O — and sorted, so the same
 // model and packs always give the same findings. Decisions are merged by finding key.
 import type { Model } from '../model/schema';
-import { CONTROLS, type ControlId } from '../kinds/controls';
-import type { AnalysisResult, Finding, MitigationAdvice } from './types';
-import { SEVERITIES } from './types';
+import type { AnalysisResult, Finding, MitigationAdvice, Severity } from './types';
 import type { Rule, RulePack } from './rule-pack';
-import { buildGraph, type Graph } from './graph';
-import { matchComponentRule, matchFlowRule, matchPathRule, type Candidate, type PathMemo } from './matchers';
-import { scoreFinding } from './scoring';
+import { buildGraph, hasFlowControl, type Graph } from './graph';
+import { compileRule, type CompiledRule } from './compile';
+import { matchComponentRule, matchFlowRule, matchPathRule, type Candidate, type Emit, type PathMemo, type TargetRef } from './matchers';
+import { createScorer, type Scorer } from './scoring';
 import { quote } from './match';
 
 export interface AnalyzeOptions {
@@ -15,70 +14,98 @@ export interface AnalyzeOptions {
   techniqueTactics?: Readonly<Record<string, readonly string[]>>;
 }
 
-
-function candidatesFor(graph: Graph, rule: Rule, memo: PathMemo): Candidate[] {
+function runMatcher(graph: Graph, rule: Rule, memo: PathMemo, emit: Emit): void {
   switch (rule.type) {
     case 'component':
-      return matchComponentRule(graph, rule);
+      return matchComponentRule(graph, rule, emit);
     case 'flow':
     case 'boundary':
-      return matchFlowRule(graph, rule);
+      return matchFlowRule(graph, rule, emit);
     case 'path':
-      return matchPathRule(graph, rule, memo);
+      return matchPathRule(graph, rule, memo, emit);
   }
 }
 
-function toFinding(graph: Graph, rule: Rule, c: Candidate, options: AnalyzeOptions): Finding | null {
+const targetHas = (graph: Graph, t: TargetRef, control: string) =>
+  t >= 0 ? graph.nodes[t]!.component.controls[control] === true : hasFlowControl(graph, -1 - t, control);
+
+const targetObjects = new WeakMap<Graph, Map<number, MitigationAdvice['target']>>();
+function targetObject(graph: Graph, t: TargetRef): MitigationAdvice['target'] {
+  let m = targetObjects.get(graph);
+  if (!m) targetObjects.set(graph, (m = new Map()));
+  let o = m.get(t);
+  if (!o) m.set(t, (o = t >= 0 ? { type: 'component', id: graph.nodes[t]!.component.id } : { type: 'flow', id: graph.flows[-1 - t]!.id }));
+  return o;
+}
+
+function firstHolder(graph: Graph, targets: readonly TargetRef[], control: string): TargetRef | undefined {
+  for (const t of targets) if (targetHas(graph, t, control)) return t;
+  return undefined;
+}
+
+function toFinding(graph: Graph, compiled: CompiledRule, c: Candidate, scorer: Scorer, options: AnalyzeOptions): Finding | null {
+  // Closing controls first: a closed candidate costs no reasons, mitigations or score.
+  for (const ref of compiled.controls) {
+    if (!ref.closes) continue;
+    const targets = c.targets[ref.on];
+    if (targets && firstHolder(graph, targets, ref.control) !== undefined) return null;
+  }
+  const { rule } = compiled;
   const mitigations: MitigationAdvice[] = [];
   const presentLowering: string[] = [];
-  const missing: string[] = [];
-  for (const ref of rule.controls) {
-    const targets = c.targets[ref.on] ?? [];
-    if (targets.length === 0) continue;
-    const holder = targets.find((t) => t.has(ref.control));
-    const control = CONTROLS[ref.control as ControlId];
-    if (holder && ref.effect === 'closes') return null;
+  const reasons = c.describe();
+  for (const ref of compiled.controls) {
+    const targets = c.targets[ref.on];
+    if (!targets || targets.length === 0) continue;
+    const holder = firstHolder(graph, targets, ref.control);
     const target = holder ?? targets[0]!;
-    if (holder) presentLowering.push(`${control.label} on ${quote(holder.label)}`);
-    else missing.push(`No ${control.label.toLowerCase()} on ${quote(target.label)}.`);
+    const label = target >= 0 ? graph.nodes[target]!.label : graph.flowLabel(-1 - target);
+    if (holder !== undefined) presentLowering.push(`${ref.label} on ${quote(label)}`);
+    else reasons.push(`${ref.missing}${quote(label)}.`);
     mitigations.push({
-      atlas: [...(ref.atlas ?? control.atlas)],
+      atlas: ref.atlas as string[],
       control: ref.control,
-      label: control.label,
-      effect: ref.effect,
-      target: { type: target.type, id: target.id },
+      label: ref.label,
+      effect: ref.closes ? 'closes' : 'lowers',
+      target: targetObject(graph, target),
       present: holder !== undefined,
     });
   }
-  const { inherent, residual } = scoreFinding(graph, {
-    base: { likelihood: rule.likelihood, impact: rule.impact },
+  const { inherent, residual } = scorer({
+    base: { likelihood: compiled.baseLikelihood, impact: compiled.baseImpact },
     node: c.node,
     flowIndexes: c.flowIndexes,
+    moreFlowIndexes: c.moreFlowIndexes,
     presentControls: presentLowering,
   });
-  const key = `${rule.id}@${c.subject.id}`;
-  return {
-    key,
+  const tactics = options.techniqueTactics;
+  const finding: Finding = {
+    key: `${rule.id}@${c.subject.id}`,
     ruleId: rule.id,
     title: rule.title,
     category: rule.category,
     subject: c.subject,
-    ...(c.path ? { path: c.path } : {}),
-    reasons: [...c.reasons, ...missing],
-    atlas: rule.atlas.map((technique) => ({ technique, tactics: [...(options.techniqueTactics?.[technique] ?? [])] })),
-    owasp: [...rule.owasp],
+    reasons,
+    atlas: compiled.atlasEntries(tactics).slice(),
+    owasp: rule.owasp.slice(),
     inherent,
     residual,
     mitigations,
     status: 'open',
   };
+  if (c.path) {
+    // Same key order as before: path right after subject.
+    const { key, ruleId, title, category, subject, ...rest } = finding;
+    return { key, ruleId, title, category, subject, path: c.path, ...rest };
+  }
+  return finding;
 }
 
-const severityRank = (f: Finding) => SEVERITIES.indexOf(f.residual.severity);
+const SEVERITY_RANK: Record<Severity, number> = { info: 0, low: 1, medium: 2, high: 3, critical: 4 };
 
 export function compareFindings(a: Finding, b: Finding): number {
   return (
-    severityRank(b) - severityRank(a) ||
+    SEVERITY_RANK[b.residual.severity] - SEVERITY_RANK[a.residual.severity] ||
     b.residual.score - a.residual.score ||
     (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
   );
@@ -86,24 +113,37 @@ export function compareFindings(a: Finding, b: Finding): number {
 
 export function analyze(model: Model, packs: readonly RulePack[], options: AnalyzeOptions = {}): AnalysisResult {
   const graph = buildGraph(model);
+  const scorer = createScorer(graph);
   const memo: PathMemo = new Map();
-  const byKey = new Map<string, Finding>();
+  // Subjects already reported, per rule id (a finding key is rule id @ subject id; the first wins).
+  const reported = new Map<string, Set<string>>();
+  const findings: Finding[] = [];
   for (const pack of packs) {
     for (const rule of pack.rules) {
-      for (const candidate of candidatesFor(graph, rule, memo)) {
-        const finding = toFinding(graph, rule, candidate, options);
-        if (finding && !byKey.has(finding.key)) byKey.set(finding.key, finding);
-      }
+      const compiled = compileRule(rule);
+      let seen = reported.get(rule.id);
+      if (!seen) reported.set(rule.id, (seen = new Set()));
+      const subjects = seen;
+      runMatcher(graph, rule, memo, (candidate) => {
+        if (subjects.has(candidate.subject.id)) return;
+        const finding = toFinding(graph, compiled, candidate, scorer, options);
+        if (!finding) return;
+        subjects.add(candidate.subject.id);
+        findings.push(finding);
+      });
     }
   }
-  const findings = [...byKey.values()];
+  const decided = new Set<string>();
   for (const finding of findings) {
     const decision = Object.hasOwn(model.decisions, finding.key) ? model.decisions[finding.key] : undefined;
-    if (decision) finding.status = decision.status;
+    if (decision) {
+      finding.status = decision.status;
+      decided.add(finding.key);
+    }
   }
   findings.sort(compareFindings);
   const stale = Object.keys(model.decisions)
-    .filter((key) => !byKey.has(key))
+    .filter((key) => !decided.has(key))
     .sort()
     .map((key) => ({ key, status: model.decisions[key]!.status, rationale: model.decisions[key]!.rationale }));
   return { findings, stale };

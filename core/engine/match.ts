@@ -1,30 +1,36 @@
 // Predicates shared by the matchers: does a component (or flow) satisfy a rule's conditions, and why.
+// The predicates run for every candidate; the descriptions only for those that become findings.
 import { factMatches } from '../kinds/fields';
 import { COMPONENT_FACTS } from '../kinds/facts';
 import { FLOW_FACTS } from '../kinds/flow-facts';
 import { getKind } from '../kinds/registry';
 import type { FieldDef } from '../kinds/fields';
-import type { ComponentMatch, Condition } from './rule-pack';
+import type { CompiledFlowFacts, CompiledMatch, Conditions } from './compile';
 import type { Graph, Node } from './graph';
 
-export function matchesComponent(graph: Graph, node: Node, match: ComponentMatch): boolean {
-  if (match.kind && !match.kind.includes(node.component.kind as never)) return false;
-  if (match.notKind && match.notKind.includes(node.component.kind as never)) return false;
-  if (match.zone) {
-    const zone = node.component.zone === undefined ? undefined : graph.zoneKindOf(node.component.zone);
-    if (zone === undefined || !match.zone.includes(zone as never)) return false;
-  }
-  if (match.facts) for (const [id, wanted] of Object.entries(match.facts)) if (!factMatches(node.facts[id], wanted)) return false;
-  if (match.anyFacts && !Object.entries(match.anyFacts).some(([id, wanted]) => factMatches(node.facts[id], wanted))) return false;
-  if (match.reachableFromInternet !== undefined && Boolean(graph.reachableFromInternet[node.index]) !== match.reachableFromInternet) return false;
+function allHold(facts: Record<string, unknown>, conds: Conditions): boolean {
+  for (let i = 0; i < conds.length; i++) if (!factMatches(facts[conds[i]![0]], conds[i]![1])) return false;
   return true;
 }
 
-export function matchesFlowFacts(facts: Record<string, unknown>, match: { facts?: Record<string, Condition>; anyFacts?: Record<string, Condition> } | undefined): boolean {
-  if (!match) return true;
-  if (match.facts) for (const [id, wanted] of Object.entries(match.facts)) if (!factMatches(facts[id], wanted)) return false;
-  if (match.anyFacts && !Object.entries(match.anyFacts).some(([id, wanted]) => factMatches(facts[id], wanted))) return false;
+function someHolds(facts: Record<string, unknown>, conds: Conditions): boolean {
+  for (let i = 0; i < conds.length; i++) if (factMatches(facts[conds[i]![0]], conds[i]![1])) return true;
+  return false;
+}
+
+export function matchesComponent(graph: Graph, node: Node, m: CompiledMatch): boolean {
+  const kind = node.component.kind;
+  if (m.kind && !m.kind.includes(kind)) return false;
+  if (m.notKind && m.notKind.includes(kind)) return false;
+  if (m.zone && (node.zoneKind === undefined || !m.zone.includes(node.zoneKind))) return false;
+  if (!allHold(node.facts, m.facts)) return false;
+  if (m.anyFacts && !someHolds(node.facts, m.anyFacts)) return false;
+  if (m.reachableFromInternet !== undefined && (graph.reachableFromInternet[node.index] === 1) !== m.reachableFromInternet) return false;
   return true;
+}
+
+export function matchesFlowFacts(facts: Record<string, unknown>, m: CompiledFlowFacts): boolean {
+  return allHold(facts, m.facts) && (!m.anyFacts || someHolds(facts, m.anyFacts));
 }
 
 function formatValue(def: FieldDef | undefined, value: unknown): string {
@@ -38,35 +44,41 @@ export function quote(label: string): string {
   return `"${label}"`;
 }
 
+const kindNames = new Map<string, string>();
+function kindName(kind: string): string {
+  let name = kindNames.get(kind);
+  if (name === undefined) {
+    name = (getKind(kind)?.label ?? kind).toLowerCase();
+    kindNames.set(kind, name);
+  }
+  return name;
+}
+
 /** One sentence per condition that made a component match. */
-export function describeComponentMatch(graph: Graph, node: Node, match: ComponentMatch): string[] {
-  const name = quote(node.component.label || node.component.id);
-  const reasons: string[] = [];
-  if (match.kind) reasons.push(`${name} is a ${(getKind(node.component.kind)?.label ?? node.component.kind).toLowerCase()}.`);
-  if (match.zone) reasons.push(`${name} is in the zone ${quote(node.zoneLabel ?? '')}.`);
-  const facts = (conds: Record<string, Condition> | undefined, onlyMatching: boolean) => {
-    for (const [id, wanted] of Object.entries(conds ?? {})) {
+export function describeComponentMatch(node: Node, m: CompiledMatch, reasons: string[]): void {
+  const name = quote(node.label);
+  if (m.kind) reasons.push(`${name} is a ${kindName(node.component.kind)}.`);
+  if (m.zone) reasons.push(`${name} is in the zone ${quote(node.zoneLabel ?? '')}.`);
+  const facts = (conds: Conditions, onlyMatching: boolean) => {
+    for (const [id, wanted] of conds) {
       if (onlyMatching && !factMatches(node.facts[id], wanted)) continue;
       const def = (COMPONENT_FACTS as Record<string, FieldDef>)[id];
       reasons.push(`${name}: ${def?.label ?? id} — ${formatValue(def, node.facts[id])}.`);
     }
   };
-  facts(match.facts, false);
-  facts(match.anyFacts, true);
-  if (match.reachableFromInternet) reasons.push(`${name} can be reached from the internet along the model's flows.`);
-  return reasons;
+  facts(m.facts, false);
+  if (m.anyFacts) facts(m.anyFacts, true);
+  if (m.reachableFromInternet) reasons.push(`${name} can be reached from the internet along the model's flows.`);
 }
 
-export function describeFlowFacts(facts: Record<string, unknown>, match: { facts?: Record<string, Condition>; anyFacts?: Record<string, Condition> } | undefined, flowName: string): string[] {
-  const reasons: string[] = [];
-  const add = (conds: Record<string, Condition> | undefined, onlyMatching: boolean) => {
-    for (const [id, wanted] of Object.entries(conds ?? {})) {
+export function describeFlowFacts(facts: Record<string, unknown>, m: CompiledFlowFacts, flowName: string, reasons: string[]): void {
+  const add = (conds: Conditions, onlyMatching: boolean) => {
+    for (const [id, wanted] of conds) {
       if (onlyMatching && !factMatches(facts[id], wanted)) continue;
       const def = (FLOW_FACTS as unknown as Record<string, FieldDef>)[id];
       reasons.push(`The flow ${flowName}: ${def?.label ?? id} — ${formatValue(def, facts[id])}.`);
     }
   };
-  add(match?.facts, false);
-  add(match?.anyFacts, true);
-  return reasons;
+  add(m.facts, false);
+  if (m.anyFacts) add(m.anyFacts, true);
 }

@@ -1,96 +1,104 @@
 // The four typed matchers (component, flow, boundary, path). Each turns a rule into candidates:
-// where it applies, why, and where its controls would be switched on.
+// where it applies, where its controls would be switched on, and (only when asked, since a closing
+// control may still rule the candidate out) why.
 import type { Finding } from './types';
 import type { BoundaryRule, ComponentRule, ControlRef, FlowRule, PathRule } from './rule-pack';
-import { hasComponentControl, hasFlowControl, type Graph, type Node } from './graph';
+import type { Graph, Node } from './graph';
+import { compileFlowFacts, compileMatch, type CompiledMatch } from './compile';
 import { describeComponentMatch, describeFlowFacts, matchesComponent, matchesFlowFacts, quote } from './match';
 
-export interface ControlTarget {
-  type: 'component' | 'flow';
-  id: string;
-  label: string;
-  has(control: string): boolean;
-}
+/** Where a control goes: a node index (≥ 0), or a flow index i encoded as -1 - i. */
+export type TargetRef = number;
+export const flowRef = (index: number): TargetRef => -1 - index;
 
 export interface Candidate {
   subject: Finding['subject'];
   path?: string[];
-  reasons: string[];
   node: Node;
-  flowIndexes: number[];
-  targets: Partial<Record<ControlRef['on'], ControlTarget[]>>;
+  /** Flows whose classification counts for the score, in order (then `moreFlowIndexes`). */
+  flowIndexes: readonly number[];
+  moreFlowIndexes?: readonly number[];
+  targets: Partial<Record<ControlRef['on'], readonly TargetRef[]>>;
+  describe(): string[];
 }
 
-const labelOf = (node: Node) => node.component.label || node.component.id;
+export type Emit = (candidate: Candidate) => void;
 
-export function componentTarget(node: Node): ControlTarget {
-  return { type: 'component', id: node.component.id, label: labelOf(node), has: (c) => hasComponentControl(node, c) };
+function componentPool(graph: Graph, kinds: readonly string[] | undefined): readonly Node[] {
+  if (!kinds) return graph.nodes;
+  if (kinds.length === 1) return graph.byKind.get(kinds[0]!) ?? [];
+  const pool: Node[] = [];
+  for (const k of kinds) {
+    const list = graph.byKind.get(k);
+    if (list) for (const n of list) pool.push(n);
+  }
+  return pool;
 }
 
-function flowTarget(graph: Graph, index: number): ControlTarget {
-  const flow = graph.flows[index]!;
-  return { type: 'flow', id: flow.id, label: flowLabel(graph, index), has: (c) => hasFlowControl(graph, index, c) };
-}
-
-function flowLabel(graph: Graph, index: number): string {
-  const flow = graph.flows[index]!;
-  const s = graph.byId.get(flow.source);
-  const t = graph.byId.get(flow.target);
-  const ends = `${s ? labelOf(s) : flow.source} → ${t ? labelOf(t) : flow.target}`;
-  return flow.label ? `${flow.label} (${ends})` : ends;
-}
-
-export function matchComponentRule(graph: Graph, rule: ComponentRule): Candidate[] {
-  const pool = rule.match.kind ? rule.match.kind.flatMap((k) => graph.byKind.get(k) ?? []) : graph.nodes;
-  const out: Candidate[] = [];
-  for (const node of pool) {
-    if (!matchesComponent(graph, node, rule.match)) continue;
-    out.push({
-      subject: { type: 'component', id: node.component.id, label: labelOf(node) },
-      reasons: describeComponentMatch(graph, node, rule.match),
+export function matchComponentRule(graph: Graph, rule: ComponentRule, emit: Emit): void {
+  const m = compileMatch(rule.match);
+  for (const node of componentPool(graph, m.kind)) {
+    if (!matchesComponent(graph, node, m)) continue;
+    emit({
+      subject: { type: 'component', id: node.component.id, label: node.label },
       node,
-      flowIndexes: [...node.in, ...node.out],
-      targets: { subject: [componentTarget(node)] },
+      flowIndexes: node.in,
+      moreFlowIndexes: node.out,
+      targets: { subject: [node.index] },
+      describe() {
+        const reasons: string[] = [];
+        describeComponentMatch(node, m, reasons);
+        return reasons;
+      },
     });
   }
-  return out;
 }
 
-export function matchFlowRule(graph: Graph, rule: FlowRule | BoundaryRule): Candidate[] {
-  const out: Candidate[] = [];
+function flowPool(graph: Graph, rule: FlowRule | BoundaryRule): readonly number[] {
   const { match } = rule;
-  const flowIndexes = match.target?.kind
-    ? match.target.kind.flatMap((k) => (graph.byKind.get(k) ?? []).flatMap((n) => n.in))
-    : match.source?.kind
-      ? match.source.kind.flatMap((k) => (graph.byKind.get(k) ?? []).flatMap((n) => n.out))
-      : graph.flows.map((_, i) => i);
-  for (const i of flowIndexes) {
-    const flow = graph.flows[i]!;
-    const source = graph.byId.get(flow.source);
-    const target = graph.byId.get(flow.target);
-    if (!source || !target) continue;
-    if (rule.type === 'boundary' && (source.trust === undefined || target.trust === undefined || target.trust - source.trust < rule.match.minTrustGap)) continue;
-    if (match.source && !matchesComponent(graph, source, match.source)) continue;
-    if (match.target && !matchesComponent(graph, target, match.target)) continue;
-    if (!matchesFlowFacts(graph.flowFacts[i]!, match.flow)) continue;
-    const reasons: string[] = [];
-    if (rule.type === 'boundary') {
-      reasons.push(
-        `The flow crosses from the zone ${quote(source.zoneLabel ?? '')} (trust ${source.trust}) into the more trusted zone ${quote(target.zoneLabel ?? '')} (trust ${target.trust}).`,
-      );
-    }
-    if (match.source) reasons.push(...describeComponentMatch(graph, source, match.source));
-    if (match.target) reasons.push(...describeComponentMatch(graph, target, match.target));
-    reasons.push(...describeFlowFacts(graph.flowFacts[i]!, match.flow, quote(flowLabel(graph, i))));
-    out.push({
-      subject: { type: 'flow', id: flow.id, label: flowLabel(graph, i) },
-      reasons,
+  const ends = match.target?.kind ? { kinds: match.target.kind, side: 'in' as const } : match.source?.kind ? { kinds: match.source.kind, side: 'out' as const } : undefined;
+  if (!ends) return graph.flows.map((_, i) => i);
+  const pool: number[] = [];
+  for (const node of componentPool(graph, ends.kinds)) for (const f of node[ends.side]) pool.push(f);
+  return pool;
+}
+
+export function matchFlowRule(graph: Graph, rule: FlowRule | BoundaryRule, emit: Emit): void {
+  const { match } = rule;
+  const sourceMatch = match.source ? compileMatch(match.source) : undefined;
+  const targetMatch = match.target ? compileMatch(match.target) : undefined;
+  const flowMatch = compileFlowFacts(match.flow);
+  const minGap = rule.type === 'boundary' ? rule.match.minTrustGap : undefined;
+  for (const i of flowPool(graph, rule)) {
+    const s = graph.flowSource[i]!;
+    const t = graph.flowTarget[i]!;
+    if (s < 0 || t < 0) continue;
+    const source = graph.nodes[s]!;
+    const target = graph.nodes[t]!;
+    if (minGap !== undefined && (source.trust === undefined || target.trust === undefined || target.trust - source.trust < minGap)) continue;
+    if (sourceMatch && !matchesComponent(graph, source, sourceMatch)) continue;
+    if (targetMatch && !matchesComponent(graph, target, targetMatch)) continue;
+    const facts = graph.flowFacts[i]!;
+    if (!matchesFlowFacts(facts, flowMatch)) continue;
+    emit({
+      subject: { type: 'flow', id: graph.flows[i]!.id, label: graph.flowLabel(i) },
       node: target,
       flowIndexes: [i],
-      targets: { flow: [flowTarget(graph, i)], source: [componentTarget(source)], target: [componentTarget(target)] },
+      targets: { flow: [flowRef(i)], source: [s], target: [t] },
+      describe() {
+        const reasons: string[] = [];
+        if (minGap !== undefined) {
+          reasons.push(
+            `The flow crosses from the zone ${quote(source.zoneLabel ?? '')} (trust ${source.trust}) into the more trusted zone ${quote(target.zoneLabel ?? '')} (trust ${target.trust}).`,
+          );
+        }
+        if (sourceMatch) describeComponentMatch(source, sourceMatch, reasons);
+        if (targetMatch) describeComponentMatch(target, targetMatch, reasons);
+        describeFlowFacts(facts, flowMatch, quote(graph.flowLabel(i)), reasons);
+        return reasons;
+      },
     });
   }
-  return out;
 }
 
 interface Reach {
@@ -99,38 +107,59 @@ interface Reach {
   origins: number[];
 }
 
+/** Per analysis: breadth-first searches shared by path rules with the same origins and stops. */
+export type PathMemo = Map<string, Reach | Uint8Array>;
+
+/** 1 for each flow a search may follow: it carries one of `carries`, or declares nothing. */
+function followable(graph: Graph, carries: readonly string[] | undefined, memo: PathMemo): Uint8Array | undefined {
+  if (!carries) return undefined;
+  const key = `carries:${JSON.stringify(carries)}`;
+  const cached = memo.get(key);
+  if (cached instanceof Uint8Array) return cached;
+  const follow = new Uint8Array(graph.flows.length);
+  for (let f = 0; f < follow.length; f++) {
+    const carried = graph.flowFacts[f]!.carries;
+    follow[f] = !Array.isArray(carried) || carried.length === 0 || carried.some((c) => carries.includes(c as string)) ? 1 : 0;
+  }
+  memo.set(key, follow);
+  return follow;
+}
+
 /** Multi-source BFS from the rule's origins; memoized by what determines it. */
-function reach(graph: Graph, rule: PathRule, memo: Map<string, Reach>): Reach {
+function reach(graph: Graph, rule: PathRule, from: readonly CompiledMatch[], memo: PathMemo): Reach {
   const originClosers = rule.controls.filter((c) => c.on === 'origin' && c.effect === 'closes').map((c) => c.control);
   const blockers = rule.controls.filter((c) => c.on === 'path' && c.effect === 'closes').map((c) => c.control);
   const key = JSON.stringify([rule.match.from, rule.match.carries ?? null, originClosers, blockers]);
   const cached = memo.get(key);
-  if (cached) return cached;
+  if (cached && !(cached instanceof Uint8Array)) return cached;
   const parent = new Int32Array(graph.nodes.length).fill(-2);
   const queue: number[] = [];
   const origins: number[] = [];
-  const from = rule.match.from;
-  const pool = from.every((m) => m.kind) ? [...new Set(from.flatMap((m) => m.kind!))].flatMap((k) => graph.byKind.get(k) ?? []).sort((a, b) => a.index - b.index) : graph.nodes;
+  const pool = from.every((m) => m.kind)
+    ? componentPool(graph, [...new Set(from.flatMap((m) => m.kind!))]).slice().sort((a, b) => a.index - b.index)
+    : graph.nodes;
+  const blocks = (node: Node, controls: readonly string[]) => {
+    for (const c of controls) if (node.component.controls[c] === true) return true;
+    return false;
+  };
   for (const node of pool) {
     if (!from.some((m) => matchesComponent(graph, node, m))) continue;
-    if (originClosers.some((c) => hasComponentControl(node, c))) continue;
+    if (blocks(node, originClosers)) continue;
     parent[node.index] = -1;
     queue.push(node.index);
     origins.push(node.index);
   }
-  const carries = rule.match.carries;
+  const follow = followable(graph, rule.match.carries, memo);
   for (let head = 0; head < queue.length; head++) {
-    const node = graph.nodes[queue[head]!]!;
-    if (parent[node.index] !== -1 && blockers.some((c) => hasComponentControl(node, c))) continue;
+    const index = queue[head]!;
+    const node = graph.nodes[index]!;
+    if (parent[index] !== -1 && blockers.length > 0 && blocks(node, blockers)) continue;
     for (const f of node.out) {
-      if (carries) {
-        const carried = graph.flowFacts[f]!.carries;
-        if (Array.isArray(carried) && carried.length > 0 && !carried.some((c) => carries.includes(c as string))) continue;
-      }
-      const next = graph.byId.get(graph.flows[f]!.target);
-      if (next && parent[next.index] === -2) {
-        parent[next.index] = node.index;
-        queue.push(next.index);
+      if (follow && follow[f] === 0) continue;
+      const next = graph.flowTarget[f]!;
+      if (next >= 0 && parent[next] === -2) {
+        parent[next] = index;
+        queue.push(next);
       }
     }
   }
@@ -139,41 +168,40 @@ function reach(graph: Graph, rule: PathRule, memo: Map<string, Reach>): Reach {
   return result;
 }
 
-export function matchPathRule(graph: Graph, rule: PathRule, memo: Map<string, Reach>): Candidate[] {
-  const { parent, origins } = reach(graph, rule, memo);
-  if (origins.length === 0) return [];
-  const pool = rule.match.to.kind ? rule.match.to.kind.flatMap((k) => graph.byKind.get(k) ?? []) : graph.nodes;
-  const out: Candidate[] = [];
-  for (const sink of pool) {
+export function matchPathRule(graph: Graph, rule: PathRule, memo: PathMemo, emit: Emit): void {
+  const from = rule.match.from.map(compileMatch);
+  const { parent, origins } = reach(graph, rule, from, memo);
+  if (origins.length === 0) return;
+  const to = compileMatch(rule.match.to);
+  for (const sink of componentPool(graph, to.kind)) {
     if (parent[sink.index]! < 0) continue; // unreached, or an origin itself
-    if (!matchesComponent(graph, sink, rule.match.to)) continue;
+    if (!matchesComponent(graph, sink, to)) continue;
     const chain: Node[] = [];
-    for (let i = sink.index; i >= 0; i = parent[i]!) chain.unshift(graph.nodes[i]!);
+    for (let i = sink.index; i >= 0; i = parent[i]!) chain.push(graph.nodes[i]!);
+    chain.reverse();
     const origin = chain[0]!;
-    const between = chain.slice(1);
-    const reasons = [
-      `Untrusted content from ${quote(labelOf(origin))} reaches ${quote(labelOf(sink))}: ${chain.map(labelOf).join(' → ')}.`,
-      ...describeComponentMatch(graph, origin, rule.match.from.find((m) => matchesComponent(graph, origin, m))!),
-      ...describeComponentMatch(graph, sink, rule.match.to),
-    ];
-    // Prefer advising the component just before the sink (the one that builds the prompt or batch).
-    const pathTargets = [...between].reverse();
-    if (pathTargets.length > 1) pathTargets.push(pathTargets.shift()!);
+    // Prefer advising the component just before the sink (the one that builds the prompt or batch),
+    // then the others back to the origin, the sink last.
+    const pathTargets: number[] = [];
+    for (let i = chain.length - 2; i >= 1; i--) pathTargets.push(chain[i]!.index);
+    pathTargets.push(sink.index);
     const flowIndexes: number[] = [];
     for (let i = 1; i < chain.length; i++) {
-      const f = chain[i - 1]!.out.find((x) => graph.flows[x]!.target === chain[i]!.component.id);
+      const f = chain[i - 1]!.out.find((x) => graph.flowTarget[x] === chain[i]!.index);
       if (f !== undefined) flowIndexes.push(f);
     }
-    out.push({
-      subject: { type: 'path', id: sink.component.id, label: `${labelOf(origin)} → ${labelOf(sink)}` },
+    emit({
+      subject: { type: 'path', id: sink.component.id, label: `${origin.label} → ${sink.label}` },
       path: chain.map((n) => n.component.id),
-      reasons,
       node: sink,
       flowIndexes,
-      targets: { origin: [componentTarget(origin)], sink: [componentTarget(sink)], path: pathTargets.map(componentTarget) },
+      targets: { origin: [origin.index], sink: [sink.index], path: pathTargets },
+      describe() {
+        const reasons = [`Untrusted content from ${quote(origin.label)} reaches ${quote(sink.label)}: ${chain.map((n) => n.label).join(' → ')}.`];
+        describeComponentMatch(origin, from.find((m) => matchesComponent(graph, origin, m))!, reasons);
+        describeComponentMatch(sink, to, reasons);
+        return reasons;
+      },
     });
   }
-  return out;
 }
-
-export type PathMemo = Map<string, Reach>;

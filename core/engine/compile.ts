@@ -1,0 +1,82 @@
+// Rules prepared once per analysis for the hot loops: condition lists instead of objects to walk,
+// controls resolved to their definitions, base score factors built once.
+import { CONTROLS, type ControlId } from '../kinds/controls';
+import type { ScoreFactor } from './types';
+import type { ComponentMatch, Condition, ControlRef, Rule } from './rule-pack';
+
+export type Conditions = ReadonlyArray<readonly [string, Condition]>;
+
+export interface CompiledMatch {
+  match: ComponentMatch;
+  kind: readonly string[] | undefined;
+  notKind: readonly string[] | undefined;
+  zone: readonly string[] | undefined;
+  facts: Conditions;
+  anyFacts: Conditions | undefined;
+  reachableFromInternet: boolean | undefined;
+}
+
+export interface CompiledFlowFacts {
+  facts: Conditions;
+  anyFacts: Conditions | undefined;
+}
+
+export interface CompiledControl {
+  control: string;
+  on: ControlRef['on'];
+  closes: boolean;
+  label: string;
+  /** "No … on" prefix of the reason given when the control is missing. */
+  missing: string;
+  atlas: readonly string[];
+}
+
+export interface CompiledRule {
+  rule: Rule;
+  controls: CompiledControl[];
+  baseLikelihood: ScoreFactor;
+  baseImpact: ScoreFactor;
+  atlasEntries(tactics: Readonly<Record<string, readonly string[]>> | undefined): Array<{ technique: string; tactics: string[] }>;
+}
+
+const conditions = (record: Record<string, Condition> | undefined): Conditions => (record ? Object.entries(record) : []);
+
+export function compileMatch(match: ComponentMatch): CompiledMatch {
+  return {
+    match,
+    kind: match.kind,
+    notKind: match.notKind,
+    zone: match.zone,
+    facts: conditions(match.facts),
+    anyFacts: match.anyFacts ? conditions(match.anyFacts) : undefined,
+    reachableFromInternet: match.reachableFromInternet,
+  };
+}
+
+export function compileFlowFacts(match: { facts?: Record<string, Condition>; anyFacts?: Record<string, Condition> } | undefined): CompiledFlowFacts {
+  return { facts: conditions(match?.facts), anyFacts: match?.anyFacts ? conditions(match.anyFacts) : undefined };
+}
+
+export function compileRule(rule: Rule): CompiledRule {
+  let entries: Array<{ technique: string; tactics: string[] }> | undefined;
+  return {
+    rule,
+    controls: rule.controls.map((ref) => {
+      const control = CONTROLS[ref.control as ControlId];
+      return {
+        control: ref.control,
+        on: ref.on,
+        closes: ref.effect === 'closes',
+        label: control.label,
+        missing: `No ${control.label.toLowerCase()} on `,
+        atlas: ref.atlas ?? control.atlas,
+      };
+    }),
+    baseLikelihood: { factor: 'base', effect: rule.likelihood, reason: "the rule's base likelihood" },
+    baseImpact: { factor: 'base', effect: rule.impact, reason: "the rule's base impact" },
+    atlasEntries(tactics) {
+      entries ??= rule.atlas.map((technique) => ({ technique, tactics: tactics?.[technique]?.slice() ?? [] }));
+      return entries;
+    },
+  };
+}
