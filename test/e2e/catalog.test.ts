@@ -143,7 +143,7 @@ describe('catalog browser', () => {
 
     await page.getByRole('button', { name: 'OWASP ML 2023' }).click();
     const ml = page.getByRole('region', { name: 'OWASP Machine Learning Security Top 10 2023' });
-    expect(await ml.locator('button.cat-link').count()).toBe(10);
+    await expect.poll(() => ml.locator('button.cat-link').count()).toBe(10);
     expect(await ml.locator('button.cat-link').first().getAttribute('data-entry')).toBe('ML01:2023');
     expect(pageErrors(page)).toEqual([]);
   });

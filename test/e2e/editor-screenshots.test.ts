@@ -1,13 +1,16 @@
 // Screenshots for the README and the user guide (docs/screenshots/*.png), taken from the real app.
 // Each step checks what it shows, so a broken screen fails the test instead of producing a bad image.
-import { mkdirSync } from 'node:fs';
+// A plain `npm test` writes them to a temporary folder (so a test run leaves the checkout as it was);
+// MERCATOR_UPDATE_SCREENSHOTS=1 writes them to docs/screenshots.
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ROOT, launchBrowser, openPage, startApp, type RunningApp } from './browser';
 import { newEmptyModel, showFindings } from './editor-helpers';
 
-const OUT = path.join(ROOT, 'docs', 'screenshots');
+const OUT = process.env.MERCATOR_UPDATE_SCREENSHOTS === '1' ? path.join(ROOT, 'docs', 'screenshots') : mkdtempSync(path.join(os.tmpdir(), 'mercator-screenshots-'));
 let app: RunningApp;
 let browser: Browser;
 let page: Page;
