@@ -105,6 +105,8 @@ interface Reach {
   /** Parent node index on the shortest path from the nearest origin; -1 for origins, -2 unreached. */
   parent: Int32Array;
   origins: number[];
+  follow: Uint8Array | undefined;
+  blockers: string[];
 }
 
 /** Per analysis: breadth-first searches shared by path rules with the same origins and stops. */
@@ -163,22 +165,58 @@ function reach(graph: Graph, rule: PathRule, from: readonly CompiledMatch[], mem
       }
     }
   }
-  const result = { parent, origins };
+  const result = { parent, origins, follow, blockers };
   memo.set(key, result);
   return result;
 }
 
+/**
+ * An origin that also matches the sink (a feature store of user data) is reached when content from
+ * another origin gets to it: the shortest such path, found backwards from it, or undefined.
+ */
+function pathFromAnotherOrigin(graph: Graph, reached: Reach, sink: number): number[] | undefined {
+  const { parent, follow, blockers } = reached;
+  const towardsSink = new Map<number, number>([[sink, -1]]);
+  const queue = [sink];
+  for (let head = 0; head < queue.length; head++) {
+    const index = queue[head]!;
+    for (const f of graph.nodes[index]!.in) {
+      if (follow && follow[f] === 0) continue;
+      const prev = graph.flowSource[f]!;
+      if (prev < 0 || towardsSink.has(prev)) continue;
+      const isOrigin = parent[prev] === -1;
+      if (!isOrigin && blockers.some((c) => graph.nodes[prev]!.component.controls[c] === true)) continue;
+      towardsSink.set(prev, index);
+      if (!isOrigin) {
+        queue.push(prev);
+        continue;
+      }
+      const chain: number[] = [];
+      for (let i = prev; i >= 0; i = towardsSink.get(i)!) chain.push(i);
+      return chain;
+    }
+  }
+  return undefined;
+}
+
 export function matchPathRule(graph: Graph, rule: PathRule, memo: PathMemo, emit: Emit): void {
   const from = rule.match.from.map(compileMatch);
-  const { parent, origins } = reach(graph, rule, from, memo);
+  const reached = reach(graph, rule, from, memo);
+  const { parent, origins } = reached;
   if (origins.length === 0) return;
   const to = compileMatch(rule.match.to);
   for (const sink of componentPool(graph, to.kind)) {
-    if (parent[sink.index]! < 0) continue; // unreached, or an origin itself
+    if (parent[sink.index] === -2) continue; // unreached
     if (!matchesComponent(graph, sink, to)) continue;
     const chain: Node[] = [];
-    for (let i = sink.index; i >= 0; i = parent[i]!) chain.push(graph.nodes[i]!);
-    chain.reverse();
+    if (parent[sink.index] === -1) {
+      const fromOther = pathFromAnotherOrigin(graph, reached, sink.index);
+      if (!fromOther) continue;
+      for (const i of fromOther) chain.push(graph.nodes[i]!);
+    } else {
+      for (let i = sink.index; i >= 0; i = parent[i]!) chain.push(graph.nodes[i]!);
+      chain.reverse();
+    }
     const origin = chain[0]!;
     // Prefer advising the component just before the sink (the one that builds the prompt or batch),
     // then the others back to the origin, the sink last.
