@@ -102,6 +102,7 @@ export const analyzeCommand: CliCommand = {
       for (const e of packs.errors) ctx.err(e);
       return EXIT.usage;
     }
+    for (const w of packs.warnings) ctx.err(`warning: ${w}`);
     const result = analyze(loaded.model, packs.packs, { techniqueTactics: packs.techniqueTactics });
     if (format === 'json') ctx.out(JSON.stringify({ file, ...result }, null, 2));
     else if (format === 'markdown') ctx.out(markdown(result, loaded.model.meta.title));

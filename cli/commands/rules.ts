@@ -93,6 +93,7 @@ async function check(ctx: CliContext, rest: string[]): Promise<number> {
     userLabel: positional[0]!,
   });
   for (const e of loaded.errors) ctx.err(e);
+  for (const w of loaded.warnings) ctx.err(`warning: ${w}`);
   const builtinOnly = await loadRulePacks({ builtinDir: path.join(ctx.appRoot, 'data', 'rules'), catalogDir: path.join(ctx.appRoot, 'data', 'catalog') });
   const builtin = new Set(builtinOnly.packs.map((p) => p.id));
   const own = loaded.packs.filter((p) => !builtin.has(p.id));

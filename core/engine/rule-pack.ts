@@ -2,7 +2,8 @@
 // pack gets errors that name the file, the rule and the field.
 import { z } from 'zod';
 import { parse as parseYaml } from 'yaml';
-import { isComponentKindId, isZoneKindId } from '../kinds/ids';
+import { COMPONENT_KIND_IDS, isComponentKindId, isZoneKindId } from '../kinds/ids';
+import { getKind } from '../kinds/registry';
 import { COMPONENT_FACTS } from '../kinds/facts';
 import { CONTROLS } from '../kinds/controls';
 import { FLOW_FACTS } from '../kinds/flow-facts';
@@ -232,4 +233,66 @@ export function checkPackIds(pack: RulePack, fileName: string, known: { techniqu
     );
   }
   return errors;
+}
+
+/** Every component condition of a rule with the field path it sits at (`match`, `match.source`, `match.from[0]` …). */
+export function componentConditions(rule: Rule): Array<{ field: string; match: ComponentMatch }> {
+  switch (rule.type) {
+    case 'component':
+      return [{ field: 'match', match: rule.match }];
+    case 'flow':
+    case 'boundary': {
+      const out: Array<{ field: string; match: ComponentMatch }> = [];
+      if (rule.match.source) out.push({ field: 'match.source', match: rule.match.source });
+      if (rule.match.target) out.push({ field: 'match.target', match: rule.match.target });
+      return out;
+    }
+    case 'path':
+      return [...rule.match.from.map((match, i) => ({ field: `match.from[${i}]`, match })), { field: 'match.to', match: rule.match.to }];
+  }
+}
+
+const declares = (kind: string, fact: string) => Object.hasOwn(getKind(kind)?.factFields ?? {}, fact);
+
+/**
+ * Conditions on facts that a kind does not declare. The inspector only offers a kind's own facts and
+ * the engine gives an undeclared fact no value, so a condition on it never holds (not even `false`):
+ * - a condition that lists kinds: each listed kind must declare every fact named in `facts` and
+ *   `anyFacts`, or that kind (that branch of `anyFacts`) can never match;
+ * - a condition that lists none: its `facts` pick the kinds that declare them, so some kind (outside
+ *   `notKind`) must declare them all, and each `anyFacts` fact must be declared by one of those.
+ * One message per problem, naming the file, the rule and the field. Loaders report them as warnings.
+ */
+export function checkPackFacts(pack: RulePack, fileName: string): string[] {
+  const problems: string[] = [];
+  for (const rule of pack.rules) {
+    const prefix = `${fileName}: rule "${rule.id}": `;
+    for (const { field, match } of componentConditions(rule)) {
+      const facts = Object.keys(match.facts ?? {});
+      const anyFacts = Object.keys(match.anyFacts ?? {});
+      if (match.kind) {
+        for (const [group, ids] of [['facts', facts], ['anyFacts', anyFacts]] as const) {
+          for (const fact of ids) {
+            const lacking = match.kind.filter((k) => !declares(k, fact));
+            if (lacking.length > 0) {
+              const kinds = lacking.map((k) => `"${k}"`).join(', ');
+              problems.push(`${prefix}${field}.${group}.${fact}: ${lacking.length === 1 ? `the kind ${kinds} does` : `the kinds ${kinds} do`} not have this fact, so the condition never holds for ${lacking.length === 1 ? 'it' : 'them'}`);
+            }
+          }
+        }
+        continue;
+      }
+      const pool = COMPONENT_KIND_IDS.filter((k) => !match.notKind?.includes(k) && facts.every((fact) => declares(k, fact)));
+      if (pool.length === 0) {
+        problems.push(`${prefix}${field}.facts: no component kind${match.notKind ? ' outside notKind' : ''} has all of ${facts.map((f) => `"${f}"`).join(', ')}, so the condition never holds`);
+        continue;
+      }
+      for (const fact of anyFacts) {
+        if (!pool.some((k) => declares(k, fact))) {
+          problems.push(`${prefix}${field}.anyFacts.${fact}: no component kind${match.notKind ? ' outside notKind' : ''}${facts.length > 0 ? ` that has ${facts.map((f) => `"${f}"`).join(', ')}` : ''} also has this fact, so it never holds`);
+        }
+      }
+    }
+  }
+  return problems;
 }

@@ -3,7 +3,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { checkPackIds, parseRulePack, type RulePack } from '../engine/rule-pack';
+import { checkPackFacts, checkPackIds, parseRulePack, type RulePack } from '../engine/rule-pack';
 
 /** Files in a rules folder that are not rule packs. */
 export const NON_PACK_FILES = new Set(['architecture-independent.yaml']);
@@ -55,6 +55,11 @@ export interface LoadedRulePacks {
   packs: RulePack[];
   /** One line per problem: `file: rule "id": field: message`. Packs with errors are left out. */
   errors: string[];
+  /**
+   * Problems that do not stop a pack from loading, same format: conditions on facts that the kinds
+   * they apply to do not have, so they never hold (checkPackFacts).
+   */
+  warnings: string[];
   techniqueTactics: Record<string, string[]>;
 }
 
@@ -71,6 +76,7 @@ export async function loadRulePacks(options: { builtinDir: string; userDir?: str
   const catalog = await readCatalogIds(options.catalogDir ?? path.join(options.builtinDir, '..', 'catalog'));
   const packs: RulePack[] = [];
   const errors: string[] = [];
+  const warnings: string[] = [];
   const ruleOwner = new Map<string, string>();
   const packIds = new Set<string>();
   const sources: Array<{ dir: string; label: string }> = [{ dir: options.builtinDir, label: 'data/rules' }];
@@ -108,10 +114,11 @@ export async function loadRulePacks(options: { builtinDir: string; userDir?: str
         errors.push(...problems);
         continue;
       }
+      warnings.push(...checkPackFacts(result.pack, shown));
       packIds.add(result.pack.id);
       for (const rule of result.pack.rules) ruleOwner.set(rule.id, shown);
       packs.push(result.pack);
     }
   }
-  return { packs, errors, techniqueTactics: catalog.techniqueTactics };
+  return { packs, errors, warnings, techniqueTactics: catalog.techniqueTactics };
 }

@@ -9,7 +9,7 @@ export const devEnvironmentKind = defineKind({
   iconName: 'notebook',
   layer: 'ai-platform',
   description: 'Notebooks and workstations where data scientists explore data and train models.',
-  facts: ['holdsModelArtifacts', 'storesCredentials', 'dataClassification', 'usesPublicImages', 'internetFacing'],
-  controls: ['authentication', 'authorization', 'secretsManagement', 'dependencyScanning', 'encryptionAtRest', 'loggingMonitoring', 'sandboxing'],
+  facts: ['holdsModelArtifacts', 'modelFormat', 'storesCredentials', 'dataClassification', 'usesPublicImages', 'internetFacing'],
+  controls: ['authentication', 'authorization', 'secretsManagement', 'dependencyScanning', 'encryptionAtRest', 'loggingMonitoring', 'sandboxing', 'safeModelSerialization'],
   factDefaults: { holdsModelArtifacts: true },
 });
