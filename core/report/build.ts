@@ -107,7 +107,9 @@ export function buildReport(model: Model, analysis: AnalysisResult, catalog: Cat
 
   const groups = new Map<string, RegisterGroup>();
   for (const e of entries) {
-    const id = `${e.subject.type}:${e.subject.id}`;
+    // A path finding's subject id is the component at its end; two paths into one component are two
+    // groups, each under its own "source → target" label.
+    const id = e.subject.type === 'path' ? `path:${e.subject.id}\u0000${e.subject.label}` : `${e.subject.type}:${e.subject.id}`;
     if (!groups.has(id)) groups.set(id, { subject: e.subject, entries: [] });
     groups.get(id)!.entries.push(e);
   }

@@ -1,9 +1,12 @@
 // The architecture diagram as plain vector shapes: zones, component boxes and flow polylines in model
-// coordinates (layout boxes, or an automatic layout for components nobody placed).
+// coordinates (layout boxes, or an automatic layout for components nobody placed), with flows routed
+// around components they would otherwise run under and every label given a place (./diagram-labels).
 import type { Model } from '../model/schema';
 import { autoLayout, AUTO_LAYOUT } from '../model/auto-layout';
-import type { DiagramShape, ReportDiagram } from './types';
+import type { DiagramEdge, DiagramShape, ReportDiagram } from './types';
 import { kindLabel } from './labels';
+import { PAIR_OFFSET, clip, isBlocked, offsetLine, polyline, routeAround, type Point } from './diagram-route';
+import { placeEdgeLabels, placeZoneLabels } from './diagram-labels';
 
 const ZONE_DEFAULT = { width: 420, height: 280 };
 
@@ -22,59 +25,89 @@ export function buildDiagram(model: Model): ReportDiagram {
     const b = box(c.id) ?? { x: 0, y: 0 };
     return { id: c.id, label: c.label, kind: c.kind, kindLabel: kindLabel(c.kind), x: b.x, y: b.y, width: b.width ?? AUTO_LAYOUT.nodeWidth, height: b.height ?? AUTO_LAYOUT.nodeHeight };
   });
+  const edges = buildEdges(model, nodes, missing);
+  placeZoneLabels(zones, nodes);
+  placeEdgeLabels(edges, nodes, zones, { avoid: nodes.length <= ROUTE_LIMIT && edges.length <= 3 * ROUTE_LIMIT });
+  return normalise(zones, nodes, edges);
+}
+
+/** Big models keep straight flows and labels at their middle: both searches compare every flow with every component. */
+const ROUTE_LIMIT = 400;
+
+function buildEdges(model: Model, nodes: DiagramShape[], missing: boolean): DiagramEdge[] {
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const pairs = new Set(model.flows.map((f) => `${f.source}\u0000${f.target}`));
-  const edges = model.flows.flatMap((f) => {
+  const route = nodes.length <= ROUTE_LIMIT;
+  // First every flow as the user drew it (bends) or straight; then the straight ones that run under a
+  // component are routed around it, knowing where all the others go.
+  const edges: Array<DiagramEdge & { s: DiagramShape; t: DiagramShape; paired: boolean; blocked: boolean }> = [];
+  for (const f of model.flows) {
     const s = byId.get(f.source);
     const t = byId.get(f.target);
-    if (!s || !t) return [];
-    const bends = missing ? [] : (model.layout.flowPoints[f.id] ?? []);
-    const start = bends[0] ?? { x: t.x + t.width / 2, y: t.y + t.height / 2 };
-    const end = bends[bends.length - 1] ?? { x: s.x + s.width / 2, y: s.y + s.height / 2 };
-    const points = [clip(s, start), ...bends.map((p) => ({ x: p.x, y: p.y })), clip(t, end)];
-    // A flow the other way too: draw the two apart so neither arrow nor label hides the other.
-    if (bends.length === 0 && pairs.has(`${f.target}\u0000${f.source}`)) offset(points, PAIR_OFFSET);
-    return [{ id: f.id, label: f.label, points }];
-  });
-  const all = [...zones, ...nodes];
-  const minX = Math.min(0, ...all.map((s) => s.x));
-  const minY = Math.min(0, ...all.map((s) => s.y));
-  if (minX < 0 || minY < 0) {
-    for (const s of all) {
-      s.x -= minX;
-      s.y -= minY;
+    if (!s || !t) continue;
+    const given = missing ? [] : (model.layout.flowPoints[f.id] ?? []);
+    const paired = pairs.has(`${f.target}\u0000${f.source}`);
+    if (given.length > 0) {
+      const first = given[0]!;
+      const last = given[given.length - 1]!;
+      edges.push({ id: f.id, label: f.label, points: [clip(s, first), ...given.map((p) => ({ x: p.x, y: p.y })), clip(t, last)], s, t, paired, blocked: false });
+      continue;
     }
-    for (const e of edges) for (const p of e.points) Object.assign(p, { x: p.x - minX, y: p.y - minY });
+    const points = polyline(s, t, []);
+    // A flow the other way too: draw the two apart so neither arrow nor label hides the other.
+    if (paired) offsetLine(points, PAIR_OFFSET);
+    edges.push({ id: f.id, label: f.label, points, s, t, paired, blocked: route && isBlocked(points[0]!, points[1]!, s, t, nodes) });
   }
-  const width = Math.max(1, ...all.map((s) => s.x + s.width));
-  const height = Math.max(1, ...all.map((s) => s.y + s.height));
+  // Both flows of a pair take the same detour (computed once, for the pair), drawn apart: when either
+  // line runs under a component, both are routed.
+  const blockedPairs = new Set(edges.filter((e) => e.blocked && e.paired).map((e) => [e.s.id, e.t.id].sort().join('\u0000')));
+  for (const e of edges) if (e.paired && blockedPairs.has([e.s.id, e.t.id].sort().join('\u0000'))) e.blocked = true;
+  const routes = new Map<string, Point[]>();
+  for (const e of edges) {
+    if (!e.blocked) continue;
+    const forward = e.s.id < e.t.id;
+    const key = forward ? `${e.s.id}\u0000${e.t.id}` : `${e.t.id}\u0000${e.s.id}`;
+    const lines = edges.filter((o) => o !== e && !(o.paired && o.s === e.t && o.t === e.s)).map((o) => o.points);
+    if (!routes.has(key)) routes.set(key, forward ? routeAround(e.s, e.t, nodes, lines) : routeAround(e.t, e.s, nodes, lines));
+    const bends = forward ? routes.get(key)! : [...routes.get(key)!].reverse();
+    if (bends.length === 0) continue;
+    const shift = e.paired ? (forward ? PAIR_OFFSET : -PAIR_OFFSET) : 0;
+    e.points = polyline(e.s, e.t, bends.map((p) => ({ x: p.x + shift, y: p.y + shift })));
+  }
+  return edges.map(({ id, label, points }) => ({ id, label, points }));
+}
+
+/** Moves everything so the drawing starts at (0, 0) and measures it, labels included. */
+function normalise(zones: DiagramShape[], nodes: DiagramShape[], edges: DiagramEdge[]): ReportDiagram {
+  const boxes = [...zones, ...nodes, ...zones.flatMap((z) => (z.labelBox ? [z.labelBox] : [])), ...edges.flatMap((e) => (e.labelBox ? [e.labelBox] : []))];
+  // Loops, not Math.min(...list): a 10,000-component model has too many points for an argument list.
+  let minX = 0;
+  let minY = 0;
+  for (const b of boxes) {
+    minX = Math.min(minX, b.x);
+    minY = Math.min(minY, b.y);
+  }
+  for (const e of edges) {
+    for (const p of e.points) {
+      minX = Math.min(minX, p.x);
+      minY = Math.min(minY, p.y);
+    }
+  }
+  let width = 1;
+  let height = 1;
+  for (const b of boxes) {
+    b.x -= minX;
+    b.y -= minY;
+    width = Math.max(width, b.x + b.width);
+    height = Math.max(height, b.y + b.height);
+  }
+  for (const e of edges) {
+    for (const p of e.points) {
+      p.x -= minX;
+      p.y -= minY;
+      width = Math.max(width, p.x);
+      height = Math.max(height, p.y);
+    }
+  }
   return { width, height, zones, nodes, edges };
-}
-
-const PAIR_OFFSET = 9;
-
-/** Shifts a straight line sideways (to its right), keeping its direction. */
-function offset(points: Array<{ x: number; y: number }>, by: number): void {
-  const a = points[0]!;
-  const b = points[points.length - 1]!;
-  const len = Math.hypot(b.x - a.x, b.y - a.y) || 1;
-  const nx = -(b.y - a.y) / len;
-  const ny = (b.x - a.x) / len;
-  for (const p of points) {
-    p.x += nx * by;
-    p.y += ny * by;
-  }
-}
-
-/** The point where the line from the box's centre towards `toward` leaves the box. */
-function clip(b: DiagramShape, toward: { x: number; y: number }): { x: number; y: number } {
-  const cx = b.x + b.width / 2;
-  const cy = b.y + b.height / 2;
-  const dx = toward.x - cx;
-  const dy = toward.y - cy;
-  if (dx === 0 && dy === 0) return { x: cx, y: cy };
-  const sx = dx === 0 ? Infinity : b.width / 2 / Math.abs(dx);
-  const sy = dy === 0 ? Infinity : b.height / 2 / Math.abs(dy);
-  const s = Math.min(sx, sy);
-  return { x: cx + dx * s, y: cy + dy * s };
 }

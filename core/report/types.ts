@@ -51,6 +51,14 @@ export interface RegisterGroup {
   entries: RegisterEntry[];
 }
 
+/** Where a writer draws a piece of diagram text: a box in model coordinates (top-left, size). */
+export interface LabelBox {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
 export interface DiagramShape {
   id: string;
   label: string;
@@ -60,12 +68,18 @@ export interface DiagramShape {
   y: number;
   width: number;
   height: number;
+  /** Zones: where their title goes (a corner that no component covers). */
+  labelBox?: LabelBox;
 }
 
 export interface DiagramEdge {
   id: string;
   label: string;
   points: Array<{ x: number; y: number }>;
+  /** Where the label goes: on or beside the line, clear of components and other labels if possible. */
+  labelBox?: LabelBox;
+  /** The label as drawn in that box: one line, or two where one would not fit. */
+  labelLines?: string[];
 }
 
 export interface ReportDiagram {

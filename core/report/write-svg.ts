@@ -1,6 +1,8 @@
 // The diagram as SVG markup (for the HTML report). Text is escaped; no scripts, no external refs.
+// Shapes first, then every label on a white halo in the place ./diagram-labels gave it.
 import type { ReportDiagram } from './types';
 import { escapeHtml as h } from './escape';
+import { DIAGRAM_FONT, edgeLabelText } from './diagram-labels';
 
 const ZONE_FILL: Record<string, string> = {
   internet: '#fdecea', 'third-party': '#fff4e0', corporate: '#e8f0fe', cloud: '#e6f4ea', device: '#f3e8fd', restricted: '#fce8f3',
@@ -15,29 +17,60 @@ function clipText(text: string, max: number): string {
   return one.length > max ? one.slice(0, max - 1) + '…' : one;
 }
 
+/** A component's name in at most two lines of about `perLine` characters (the rest cut with "…"). */
+export function nodeLabelLines(label: string, perLine: number): string[] {
+  const words = label.replace(/\s+/g, ' ').trim().split(' ');
+  const lines: string[] = [];
+  let line = '';
+  for (const word of words) {
+    const next = line ? `${line} ${word}` : word;
+    if (next.length <= perLine || !line) line = next;
+    else {
+      lines.push(line);
+      line = word;
+    }
+  }
+  if (line) lines.push(line);
+  if (lines.length <= 2) return lines.map((l) => clipText(l, perLine));
+  return [lines[0]!, clipText(lines.slice(1).join(' '), perLine)].map((l) => clipText(l, perLine));
+}
+
 export function writeDiagramSvg(d: ReportDiagram): string {
   const pad = 20;
+  const f = DIAGRAM_FONT;
   const parts: string[] = [
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${-pad} ${-pad} ${d.width + 2 * pad} ${d.height + 2 * pad}" role="img" aria-label="Architecture diagram" style="max-width:100%;height:auto">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${-pad} ${-pad} ${d.width + 2 * pad} ${d.height + 2 * pad}" role="img" aria-label="Architecture diagram" style="max-width:100%;height:auto" font-family="Helvetica, Arial, sans-serif">`,
     '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="#555"/></marker></defs>',
   ];
   for (const z of [...d.zones].sort((a, b) => b.width * b.height - a.width * a.height)) {
     parts.push(`<rect x="${z.x}" y="${z.y}" width="${z.width}" height="${z.height}" rx="10" fill="${zoneFill(z.kind)}" stroke="#888" stroke-dasharray="6 4"/>`);
-    parts.push(`<text x="${z.x + 10}" y="${z.y + 20}" font-size="14" font-weight="bold" fill="#444">${h(clipText(z.label, 60))}</text>`);
   }
   for (const e of d.edges) {
     const pts = e.points.map((p) => `${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(' ');
     parts.push(`<polyline points="${pts}" fill="none" stroke="#555" stroke-width="1.5" marker-end="url(#arrow)"/>`);
-    if (e.label) {
-      const mid = e.points[Math.floor((e.points.length - 1) / 2)]!;
-      const next = e.points[Math.floor((e.points.length - 1) / 2) + 1] ?? mid;
-      parts.push(`<text x="${((mid.x + next.x) / 2).toFixed(1)}" y="${((mid.y + next.y) / 2 - 4).toFixed(1)}" font-size="11" text-anchor="middle" fill="#333">${h(clipText(e.label, 40))}</text>`);
-    }
   }
   for (const n of d.nodes) {
     parts.push(`<rect x="${n.x}" y="${n.y}" width="${n.width}" height="${n.height}" rx="6" fill="#fff" stroke="#1a73e8" stroke-width="1.5"/>`);
-    parts.push(`<text x="${n.x + n.width / 2}" y="${n.y + n.height / 2 - 2}" font-size="13" text-anchor="middle" fill="#111">${h(clipText(n.label, 26))}</text>`);
-    parts.push(`<text x="${n.x + n.width / 2}" y="${n.y + n.height / 2 + 14}" font-size="10" text-anchor="middle" fill="#666">${h(clipText(n.kindLabel, 30))}</text>`);
+    const lines = nodeLabelLines(n.label, Math.max(4, Math.floor((n.width - 10) / (f.node * 0.6))));
+    const top = n.y + n.height / 2 - ((lines.length - 1) * f.node * 1.2) / 2 - 2;
+    lines.forEach((line, i) => parts.push(`<text x="${n.x + n.width / 2}" y="${(top + i * f.node * 1.2).toFixed(1)}" font-size="${f.node}" font-weight="bold" text-anchor="middle" fill="#111">${h(line)}</text>`));
+    parts.push(`<text x="${n.x + n.width / 2}" y="${(top + (lines.length - 1) * f.node * 1.2 + f.kind + 5).toFixed(1)}" font-size="${f.kind}" text-anchor="middle" fill="#666">${h(clipText(n.kindLabel, 30))}</text>`);
+  }
+  // Text last, on a white halo, so no line or box hides it.
+  const halo = 'stroke="#fff" stroke-width="3" paint-order="stroke"';
+  for (const z of d.zones) {
+    const b = z.labelBox ?? { x: z.x + 8, y: z.y + 6, width: z.width - 16, height: f.zone * 1.3 };
+    parts.push(`<text x="${b.x.toFixed(1)}" y="${(b.y + f.zone).toFixed(1)}" font-size="${f.zone}" font-weight="bold" fill="#444" ${halo}>${h(clipText(z.label, 60))}</text>`);
+  }
+  for (const e of d.edges) {
+    const lines = (e.labelLines ?? [edgeLabelText(e.label)]).filter(Boolean);
+    if (lines.length === 0 || !e.labelBox) continue;
+    const b = e.labelBox;
+    const line = f.edge * 1.2;
+    const first = b.y + b.height / 2 - ((lines.length - 1) * line) / 2 + f.edge * 0.35;
+    lines.forEach((l, i) =>
+      parts.push(`<text x="${(b.x + b.width / 2).toFixed(1)}" y="${(first + i * line).toFixed(1)}" font-size="${f.edge}" text-anchor="middle" fill="#333" ${halo}>${h(l)}</text>`),
+    );
   }
   parts.push('</svg>');
   return parts.join('\n');

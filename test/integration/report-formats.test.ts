@@ -2,7 +2,7 @@
 // cells neutralised), JSON, SARIF 2.1.0 (a focused schema of the required parts) and the ATLAS
 // Navigator layer (layer format 4.5 fields, compared with ATLAS's own layers when present).
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { buildReport } from '../../core/report/build';
@@ -13,6 +13,8 @@ import { CSV_COLUMNS, writeRegisterCsv } from '../../core/report/write-csv';
 import { writeFindingsJson } from '../../core/report/write-json';
 import { writeSarif } from '../../core/report/write-sarif';
 import { writeNavigatorLayer } from '../../core/report/write-navigator';
+import { analyzeForReport } from '../../core/host/report-analysis';
+import { loadModelText } from '../../core/model/load';
 import { FORMULA_OWNER, MARKUP_LABEL, makeReportFixture } from './report-fixture';
 
 const dataDir = path.resolve(__dirname, '../../data');
@@ -65,6 +67,18 @@ describe('report model', () => {
     expect(report.appendix.owasp.find((o) => o.id === 'LLM01:2025')!.name).toBe('Prompt Injection');
     expect(report.diagram.nodes).toHaveLength(12);
     expect(report.stale).toHaveLength(1);
+  });
+});
+
+describe('threat register groups', () => {
+  it('puts two paths that end at one component under two headings, each naming its own path', async () => {
+    const loaded = loadModelText(readFileSync(path.resolve(__dirname, '../../examples/fine-tuning-pipeline.mercator.json'), 'utf8'));
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors));
+    const r = buildReport(loaded.model, await analyzeForReport(loaded.model, { dataDir }), lookup);
+    for (const g of r.register) for (const e of g.entries) expect(e.subject, g.subject.label).toEqual(g.subject);
+    const intoTraining = r.register.filter((g) => g.subject.type === 'path' && g.subject.id === 'train').map((g) => g.subject.label);
+    expect(intoTraining.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(intoTraining).size).toBe(intoTraining.length);
   });
 });
 
@@ -156,14 +170,49 @@ describe('SARIF 2.1.0', () => {
   });
 });
 
-const LayerSchema = z.object({
+// Layer format 4.5 (catalog-sources/navigator/layerformat-v4.5.md): required fields, the types and
+// allowed values of the optional ones this writer sets, and no field the format does not define.
+const Link = z.strictObject({ label: z.string().min(1), url: z.string().regex(/^https:\/\//) });
+const Metadata = z.strictObject({ name: z.string().min(1), value: z.string() });
+const navigatorAtLeast49 = (v: string) => {
+  const [major = 0, minor = 0] = v.split('.').map(Number);
+  return major > 4 || (major === 4 && minor >= 9);
+};
+const LayerSchema = z.strictObject({
   name: z.string().min(1),
-  versions: z.object({ layer: z.literal('4.5'), navigator: z.string().regex(/^\d+\.\d+\.\d+$/), attack: z.string().optional() }),
+  versions: z.strictObject({ layer: z.literal('4.5'), navigator: z.string().regex(/^\d+\.\d+\.\d+$/).refine(navigatorAtLeast49), attack: z.string().optional() }),
   domain: z.string().min(1),
-  techniques: z.array(z.object({ techniqueID: z.string(), tactic: z.string().optional(), score: z.number(), comment: z.string().optional(), enabled: z.boolean().optional() })),
-  gradient: z.object({ colors: z.array(z.string().regex(/^#[0-9A-Fa-f]{6}$/)).min(2), minValue: z.number(), maxValue: z.number() }).refine((g) => g.maxValue > g.minValue),
-  legendItems: z.array(z.object({ label: z.string(), color: z.string() })),
-  metadata: z.array(z.object({ name: z.string(), value: z.string() })),
+  description: z.string(),
+  sorting: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]),
+  layout: z.strictObject({
+    layout: z.enum(['side', 'flat', 'mini']),
+    showID: z.boolean(),
+    showName: z.boolean(),
+    showAggregateScores: z.boolean(),
+    countUnscored: z.boolean(),
+    aggregateFunction: z.enum(['average', 'min', 'max', 'sum']),
+    expandedSubtechniques: z.enum(['none', 'all', 'annotated']),
+  }),
+  hideDisabled: z.boolean(),
+  techniques: z.array(
+    z.strictObject({
+      techniqueID: z.string().regex(/^AML\.T\d{4}(\.\d{3})?$/),
+      tactic: z.string().regex(/^[a-z0-9-]+$/).optional(),
+      score: z.number(),
+      comment: z.string().optional(),
+      enabled: z.boolean().optional(),
+      showSubtechniques: z.boolean().optional(),
+      links: z.array(Link).optional(),
+      metadata: z.array(Metadata).optional(),
+    }),
+  ),
+  gradient: z.strictObject({ colors: z.array(z.string().regex(/^#[0-9A-Fa-f]{6}$/)).min(2), minValue: z.number(), maxValue: z.number() }).refine((g) => g.maxValue > g.minValue),
+  legendItems: z.array(z.strictObject({ label: z.string().min(1), color: z.string().regex(/^#[0-9A-Fa-f]{6}$/) })),
+  showTacticRowBackground: z.boolean(),
+  selectTechniquesAcrossTactics: z.boolean(),
+  selectSubtechniquesWithParent: z.boolean(),
+  selectVisibleTechniques: z.boolean(),
+  metadata: z.array(Metadata),
 });
 
 const EXAMPLES = '/work/shared/catalog-sources/navigator/atlas-layer-examples';
@@ -180,8 +229,12 @@ describe('ATLAS Navigator layer', () => {
     }
     // AML.T0054 is cited under two tactics: one entry per tactic, as ATLAS layers do.
     expect(layer.techniques.filter((t) => t.techniqueID === 'AML.T0054').map((t) => t.tactic).sort()).toEqual(['defense-evasion', 'privilege-escalation']);
-    // Sub-techniques carry no tactic.
+    // Sub-techniques carry no tactic; showSubtechniques only on techniques that have sub-techniques.
     expect(layer.techniques.find((t) => t.techniqueID === 'AML.T0051.000')!.tactic).toBeUndefined();
+    for (const t of layer.techniques.filter((x) => x.showSubtechniques)) expect(t.techniqueID).toMatch(/^AML\.T\d{4}$/);
+    // One entry per technique and tactic.
+    const keys = layer.techniques.map((t) => `${t.techniqueID}|${t.tactic ?? ''}`);
+    expect(new Set(keys).size).toBe(keys.length);
   });
 
   it.runIf(existsSync(EXAMPLES))('uses the same domain, technique ids and tactic names as ATLAS\'s own layers', () => {
@@ -189,5 +242,19 @@ describe('ATLAS Navigator layer', () => {
     expect(layer.domain).toBe(matrix.domain);
     const official = new Set(matrix.techniques.map((t) => `${t.techniqueID}|${t.tactic ?? ''}`));
     for (const t of layer.techniques) expect(official.has(`${t.techniqueID}|${t.tactic ?? ''}`), `${t.techniqueID} ${t.tactic}`).toBe(true);
+  });
+
+  it.runIf(existsSync(EXAMPLES))('gives every shipped example a valid layer whose technique and tactic pairs are ATLAS\'s own', async () => {
+    const matrix = JSON.parse(readFileSync(path.join(EXAMPLES, 'atlas_layer_matrix.json'), 'utf8')) as { techniques: Array<{ techniqueID: string; tactic?: string }> };
+    const official = new Set(matrix.techniques.map((t) => `${t.techniqueID}|${t.tactic ?? ''}`));
+    const dir = path.resolve(__dirname, '../../examples');
+    for (const f of readdirSync(dir).filter((n) => n.endsWith('.mercator.json'))) {
+      const loaded = loadModelText(readFileSync(path.join(dir, f), 'utf8'));
+      if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors));
+      const r = buildReport(loaded.model, await analyzeForReport(loaded.model, { dataDir }), lookup);
+      const l = LayerSchema.parse(JSON.parse(writeNavigatorLayer(r, lookup)));
+      expect(l.techniques.length, f).toBeGreaterThan(0);
+      for (const t of l.techniques) expect(official.has(`${t.techniqueID}|${t.tactic ?? ''}`), `${f}: ${t.techniqueID} ${t.tactic}`).toBe(true);
+    }
   });
 });

@@ -1,0 +1,95 @@
+// The executive summary's figures in the PDF: findings by residual severity (bars) beside findings by
+// status, then the likelihood × impact heatmap of unresolved findings with its colour legend.
+import type { ReportData } from '../report/types';
+import { severityLabel, statusLabel } from '../report/escape';
+import { SEVERITIES, type Severity } from '../engine/types';
+import { FONT, contentWidth, drawTable, type Doc } from './report-pdf-kit';
+import { SEVERITY_COLOR } from './report-pdf-entry';
+
+const HEADING = '#1a237e';
+/** Heatmap cell colours by the severity of the cell's score (the engine's thresholds). */
+const CELL_COLOR: Record<Severity, string> = { critical: '#ef9a9a', high: '#ffcc80', medium: '#fff59d', low: '#c5e1a5', info: '#e0e0e0' };
+const RANGES: Record<Severity, string> = { critical: '20–25', high: '12–19', medium: '6–11', low: '3–5', info: '1–2' };
+
+function severityOfScore(score: number): Severity {
+  return score >= 20 ? 'critical' : score >= 12 ? 'high' : score >= 6 ? 'medium' : score >= 3 ? 'low' : 'info';
+}
+
+function columnHeading(doc: Doc, text: string, x: number, y: number, width: number): number {
+  doc.font(FONT.bold).fontSize(12).fillColor(HEADING).text(text, x, y, { width, lineBreak: false });
+  doc.fillColor('#000').font(FONT.regular);
+  return y + 20;
+}
+
+/** Severity bars on the left half, the status table on the right half; returns the y below both. */
+export function drawCounts(doc: Doc, summary: ReportData['summary']): number {
+  const left = doc.page.margins.left;
+  const half = (contentWidth(doc) - 20) / 2;
+  const top = doc.y;
+  let y = columnHeading(doc, 'Findings by residual severity', left, top, half);
+  const max = Math.max(1, ...Object.values(summary.bySeverity));
+  const barMax = half - 60 - 30;
+  for (const s of [...SEVERITIES].reverse()) {
+    const n = summary.bySeverity[s];
+    doc.font(FONT.regular).fontSize(9).fillColor('#000').text(severityLabel(s), left, y + 1, { width: 55, lineBreak: false });
+    if (n > 0) doc.rect(left + 60, y, (n / max) * barMax, 11).fill(SEVERITY_COLOR[s]);
+    else doc.rect(left + 60, y, 0.8, 11).fill('#bdbdbd');
+    doc.fillColor('#000').font(n > 0 ? FONT.bold : FONT.regular).text(String(n), left + 60 + (n / max) * barMax + 5, y + 1, { width: 30, lineBreak: false });
+    y += 16;
+  }
+  const right = left + half + 20;
+  doc.y = columnHeading(doc, 'Findings by status', right, top, half);
+  drawTable(
+    doc,
+    [{ header: 'Status', width: 0.65 }, { header: 'Findings', width: 0.35, align: 'right' }],
+    Object.entries(summary.byStatus).map(([s, n]) => [statusLabel(s), String(n)]),
+    { x: right, width: half * 0.75 },
+  );
+  const below = Math.max(y, doc.y) + 8;
+  doc.x = left;
+  doc.y = below;
+  return below;
+}
+
+/** The 5 × 5 heatmap with axis labels and a legend to its right; returns the y below it. */
+export function drawHeatmap(doc: Doc, matrix: number[][]): number {
+  const cell = 30;
+  const left = doc.page.margins.left + 34;
+  const top = doc.y + 4;
+  for (let l = 5; l >= 1; l--) {
+    const y = top + (5 - l) * cell;
+    doc.font(FONT.regular).fontSize(8.5).fillColor('#000').text(String(l), left - 16, y + cell / 2 - 4, { width: 12, align: 'right', lineBreak: false });
+    for (let i = 1; i <= 5; i++) {
+      const x = left + (i - 1) * cell;
+      const n = matrix[l - 1]?.[i - 1] ?? 0;
+      doc.rect(x, y, cell, cell).fillAndStroke(CELL_COLOR[severityOfScore(l * i)], '#fff');
+      if (n > 0) doc.font(FONT.bold).fontSize(11).fillColor('#000').text(String(n), x, y + cell / 2 - 5.5, { width: cell, align: 'center', lineBreak: false });
+      else doc.font(FONT.regular).fontSize(7).fillColor('#9e9e9e').text('0', x, y + cell / 2 - 3.5, { width: cell, align: 'center', lineBreak: false });
+    }
+  }
+  doc.font(FONT.regular).fontSize(8.5).fillColor('#000');
+  for (let i = 1; i <= 5; i++) doc.text(String(i), left + (i - 1) * cell, top + 5 * cell + 3, { width: cell, align: 'center', lineBreak: false });
+  doc.font(FONT.bold).fontSize(8.5).text('Impact', left, top + 5 * cell + 15, { width: 5 * cell, align: 'center', lineBreak: false });
+  // The likelihood axis title, written upwards along the rows.
+  doc.save();
+  doc.rotate(-90, { origin: [left - 28, top + 2.5 * cell] });
+  doc.text('Likelihood', left - 28 - 2.5 * cell, top + 2.5 * cell - 4, { width: 5 * cell, align: 'center', lineBreak: false });
+  doc.restore();
+
+  const lx = left + 5 * cell + 30;
+  let ly = top;
+  doc.font(FONT.bold).fontSize(8.5).fillColor('#000').text('Cell colour: severity of likelihood × impact', lx, ly, { lineBreak: false });
+  ly += 14;
+  for (const s of [...SEVERITIES].reverse()) {
+    doc.rect(lx, ly, 14, 10).fill(CELL_COLOR[s]);
+    doc.font(FONT.regular).fontSize(8.5).fillColor('#000').text(`${severityLabel(s)} (${RANGES[s]})`, lx + 20, ly + 1.5, { lineBreak: false });
+    ly += 14;
+  }
+  ly += 4;
+  doc.font(FONT.regular).fontSize(8).fillColor('#5f6368').text('Numbers: unresolved findings (not mitigated, not "not applicable") at their residual likelihood and impact.', lx, ly, { width: contentWidth(doc) - (lx - doc.page.margins.left) });
+  doc.fillColor('#000');
+  const below = top + 5 * cell + 32;
+  doc.x = doc.page.margins.left;
+  doc.y = below;
+  return below;
+}
