@@ -3,7 +3,7 @@
 import type { Model } from '../model/schema';
 import type { AnalysisResult, Finding, MitigationAdvice, Severity } from './types';
 import type { Rule, RulePack } from './rule-pack';
-import { buildGraph, hasFlowControl, type Graph } from './graph';
+import { buildGraph, hasFlowControl, offersComponentControl, offersFlowControl, type Graph } from './graph';
 import { compileRule, type CompiledRule } from './compile';
 import { matchComponentRule, matchFlowRule, matchPathRule, type Candidate, type Emit, type PathMemo, type TargetRef } from './matchers';
 import { createScorer, type Scorer } from './scoring';
@@ -43,6 +43,12 @@ function firstHolder(graph: Graph, targets: readonly TargetRef[], control: strin
   return undefined;
 }
 
+/** The first target on which the user can switch the control on: a flow control on a flow, a component whose kind offers it. */
+function firstOffering(graph: Graph, targets: readonly TargetRef[], control: string): TargetRef | undefined {
+  for (const t of targets) if (t >= 0 ? offersComponentControl(graph.nodes[t]!, control) : offersFlowControl(control)) return t;
+  return undefined;
+}
+
 function toFinding(graph: Graph, compiled: CompiledRule, c: Candidate, scorer: Scorer, options: AnalyzeOptions): Finding | null {
   // Closing controls first: a closed candidate costs no reasons, mitigations or score.
   for (const ref of compiled.controls) {
@@ -58,7 +64,17 @@ function toFinding(graph: Graph, compiled: CompiledRule, c: Candidate, scorer: S
     const targets = c.targets[ref.on];
     if (!targets || targets.length === 0) continue;
     const holder = firstHolder(graph, targets, ref.control);
-    const target = holder ?? targets[0]!;
+    // Advise a missing control only where it can be switched on (on a path: the nearest such component);
+    // where nothing at its place offers it, the advice would be dead, so it is left out.
+    const target = holder ?? firstOffering(graph, targets, ref.control);
+    if (target === undefined) continue;
+    // The same control named at two places that fall on one component (a path's hop and its sink, when
+    // no hop offers it) is one piece of advice and one step down, closing if either reference closes.
+    const same = mitigations.find((m) => m.control === ref.control && m.target === targetObject(graph, target));
+    if (same) {
+      if (ref.closes) same.effect = 'closes';
+      continue;
+    }
     const label = target >= 0 ? graph.nodes[target]!.label : graph.flowLabel(-1 - target);
     if (holder !== undefined) presentLowering.push(`${ref.label} on ${quote(label)}`);
     else reasons.push(`${ref.missing}${quote(label)}.`);

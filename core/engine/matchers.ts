@@ -219,7 +219,7 @@ export function matchPathRule(graph: Graph, rule: PathRule, memo: PathMemo, emit
     }
     const origin = chain[0]!;
     // Prefer advising the component just before the sink (the one that builds the prompt or batch),
-    // then the others back to the origin, the sink last.
+    // then the others back to the origin, the sink last; analyze advises the first that offers the control.
     const pathTargets: number[] = [];
     for (let i = chain.length - 2; i >= 1; i--) pathTargets.push(chain[i]!.index);
     pathTargets.push(sink.index);

@@ -4,6 +4,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { checkPackFacts, checkPackIds, parseRulePack, type RulePack } from '../engine/rule-pack';
+import { checkPackControls } from '../engine/rule-pack-controls';
 
 /** Files in a rules folder that are not rule packs. */
 export const NON_PACK_FILES = new Set(['architecture-independent.yaml']);
@@ -57,7 +58,8 @@ export interface LoadedRulePacks {
   errors: string[];
   /**
    * Problems that do not stop a pack from loading, same format: conditions on facts that the kinds
-   * they apply to do not have, so they never hold (checkPackFacts).
+   * they apply to do not have, so they never hold (checkPackFacts), and controls named where they
+   * cannot be switched on, so they are never advised there (checkPackControls).
    */
   warnings: string[];
   techniqueTactics: Record<string, string[]>;
@@ -114,7 +116,7 @@ export async function loadRulePacks(options: { builtinDir: string; userDir?: str
         errors.push(...problems);
         continue;
       }
-      warnings.push(...checkPackFacts(result.pack, shown));
+      warnings.push(...checkPackFacts(result.pack, shown), ...checkPackControls(result.pack, shown));
       packIds.add(result.pack.id);
       for (const rule of result.pack.rules) ruleOwner.set(rule.id, shown);
       packs.push(result.pack);

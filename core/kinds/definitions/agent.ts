@@ -10,6 +10,6 @@ export const agentKind = defineKind({
   layer: 'ai-application',
   description: 'An LLM-driven agent that plans and calls tools.',
   facts: ['autonomy', 'toolCapabilities', 'internetFacing', 'storesCredentials', 'multiTenant', 'outputUsedAs', 'systemPromptHasSecrets', 'consequentialDecisions', 'dataClassification'],
-  controls: ['humanApproval', 'authorization', 'toolPermissions', 'sandboxing', 'inputValidation', 'outputValidation', 'rateLimiting', 'loggingMonitoring', 'systemPromptHygiene', 'secretsManagement', 'memoryValidation', 'contentSafetyFiltering'],
+  controls: ['humanApproval', 'authorization', 'toolPermissions', 'sandboxing', 'inputValidation', 'outputValidation', 'rateLimiting', 'loggingMonitoring', 'systemPromptHygiene', 'secretsManagement', 'memoryValidation', 'contentSafetyFiltering', 'piiRedaction'],
   factDefaults: { autonomy: 'supervised' },
 });

@@ -10,5 +10,5 @@ export const applicationKind = defineKind({
   layer: 'ai-application',
   description: 'A backend or orchestrator that builds prompts, calls models and uses their answers.',
   facts: ['internetFacing', 'multiTenant', 'outputUsedAs', 'systemPromptHasSecrets', 'consequentialDecisions', 'dataClassification', 'storesCredentials'],
-  controls: ['authentication', 'authorization', 'inputValidation', 'outputValidation', 'rateLimiting', 'loggingMonitoring', 'systemPromptHygiene', 'contentSafetyFiltering', 'humanApproval', 'piiRedaction', 'retrievalAccessControl', 'secretsManagement'],
+  controls: ['authentication', 'authorization', 'inputValidation', 'outputValidation', 'rateLimiting', 'loggingMonitoring', 'systemPromptHygiene', 'contentSafetyFiltering', 'humanApproval', 'piiRedaction', 'retrievalAccessControl', 'secretsManagement', 'sandboxing'],
 });

@@ -10,6 +10,6 @@ export const clientKind = defineKind({
   layer: 'ai-usage',
   description: 'A web, mobile, desktop app or IDE extension used by people.',
   facts: ['internetFacing', 'rendersMarkdown', 'modelOnDevice', 'physicalInput'],
-  controls: ['authentication', 'outputValidation', 'encryptionInTransit', 'livenessDetection', 'modelSigning'],
+  controls: ['authentication', 'outputValidation', 'encryptionInTransit', 'livenessDetection', 'modelSigning', 'adversarialTraining', 'encryptionAtRest'],
   factDefaults: { internetFacing: true },
 });

@@ -10,6 +10,6 @@ export const dataSourceKind = defineKind({
   layer: 'ai-platform',
   description: 'Where data enters: a public dataset, web crawl, user uploads, partner feed.',
   facts: ['dataOrigin', 'dataClassification', 'internetFacing', 'thirdPartyHosted'],
-  controls: ['dataProvenance', 'dataValidation', 'encryptionAtRest', 'piiRedaction', 'versioning'],
+  controls: ['dataProvenance', 'dataValidation', 'encryptionAtRest', 'piiRedaction', 'versioning', 'authorization'],
   factDefaults: { dataOrigin: ['internal'] },
 });

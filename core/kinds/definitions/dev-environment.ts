@@ -10,6 +10,6 @@ export const devEnvironmentKind = defineKind({
   layer: 'ai-platform',
   description: 'Notebooks and workstations where data scientists explore data and train models.',
   facts: ['holdsModelArtifacts', 'modelFormat', 'storesCredentials', 'dataClassification', 'usesPublicImages', 'internetFacing'],
-  controls: ['authentication', 'authorization', 'secretsManagement', 'dependencyScanning', 'encryptionAtRest', 'loggingMonitoring', 'sandboxing', 'safeModelSerialization'],
+  controls: ['authentication', 'authorization', 'secretsManagement', 'dependencyScanning', 'encryptionAtRest', 'loggingMonitoring', 'sandboxing', 'safeModelSerialization', 'modelSigning'],
   factDefaults: { holdsModelArtifacts: true },
 });

@@ -10,6 +10,6 @@ export const edgeDeviceKind = defineKind({
   layer: 'ai-usage',
   description: 'A device running a model in the field: camera, phone, vehicle, IoT.',
   facts: ['modelOnDevice', 'physicalInput', 'internetFacing'],
-  controls: ['modelSigning', 'encryptionAtRest', 'adversarialTraining', 'livenessDetection', 'authentication'],
+  controls: ['modelSigning', 'encryptionAtRest', 'adversarialTraining', 'livenessDetection', 'authentication', 'versioning'],
   factDefaults: { modelOnDevice: true, physicalInput: true },
 });

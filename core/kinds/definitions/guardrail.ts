@@ -10,6 +10,6 @@ export const guardrailKind = defineKind({
   layer: 'ai-application',
   description: 'A filter that checks prompts and answers for injections, harmful content and leaks.',
   facts: ['thirdPartyHosted'],
-  controls: ['contentSafetyFiltering', 'inputValidation', 'outputValidation', 'loggingMonitoring'],
+  controls: ['contentSafetyFiltering', 'inputValidation', 'outputValidation', 'loggingMonitoring', 'piiRedaction'],
   defaultControls: ['contentSafetyFiltering', 'inputValidation', 'outputValidation'],
 });

@@ -10,5 +10,5 @@ export const inferenceApiKind = defineKind({
   layer: 'ai-platform',
   description: 'An endpoint that serves predictions from a model.',
   facts: ['internetFacing', 'returnsConfidenceScores', 'multiTenant', 'consequentialDecisions', 'learnsFromFeedback', 'dataClassification', 'modelFormat', 'physicalInput', 'thirdPartyHosted'],
-  controls: ['authentication', 'authorization', 'rateLimiting', 'inputValidation', 'dataValidation', 'loggingMonitoring', 'confidenceMasking', 'adversarialTraining', 'adversarialTesting', 'versioning', 'modelSigning', 'safeModelSerialization', 'encryptionInTransit', 'humanApproval'],
+  controls: ['authentication', 'authorization', 'rateLimiting', 'inputValidation', 'dataValidation', 'loggingMonitoring', 'confidenceMasking', 'adversarialTraining', 'adversarialTesting', 'versioning', 'modelSigning', 'safeModelSerialization', 'encryptionInTransit', 'humanApproval', 'livenessDetection', 'dependencyScanning'],
 });

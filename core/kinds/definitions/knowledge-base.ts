@@ -10,6 +10,6 @@ export const knowledgeBaseKind = defineKind({
   layer: 'ai-application',
   description: 'Documents, wiki pages or tickets that retrieval draws from.',
   facts: ['dataOrigin', 'dataClassification', 'multiTenant'],
-  controls: ['authorization', 'retrievalAccessControl', 'dataValidation', 'dataProvenance', 'piiRedaction', 'encryptionAtRest'],
+  controls: ['authorization', 'retrievalAccessControl', 'dataValidation', 'dataProvenance', 'piiRedaction', 'encryptionAtRest', 'tenantIsolation'],
   factDefaults: { dataOrigin: ['internal'] },
 });

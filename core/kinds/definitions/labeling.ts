@@ -10,5 +10,5 @@ export const labelingKind = defineKind({
   layer: 'ai-platform',
   description: 'Where examples get their labels: annotators, crowd workers, user feedback.',
   facts: ['untrustedLabelers', 'thirdPartyHosted', 'dataClassification'],
-  controls: ['dataValidation', 'dataProvenance', 'authentication', 'piiRedaction'],
+  controls: ['dataValidation', 'dataProvenance', 'authentication', 'piiRedaction', 'encryptionAtRest', 'authorization'],
 });

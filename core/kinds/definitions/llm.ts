@@ -10,5 +10,5 @@ export const llmKind = defineKind({
   layer: 'ai-platform',
   description: 'A large language model, self-hosted or behind a vendor API.',
   facts: ['thirdPartyHosted', 'modelFormat', 'internetFacing', 'systemPromptHasSecrets', 'dataClassification', 'multiTenant'],
-  controls: ['authentication', 'rateLimiting', 'contentSafetyFiltering', 'systemPromptHygiene', 'adversarialTesting', 'loggingMonitoring', 'piiRedaction', 'inputValidation', 'outputValidation', 'versioning', 'safeModelSerialization'],
+  controls: ['authentication', 'rateLimiting', 'contentSafetyFiltering', 'systemPromptHygiene', 'adversarialTesting', 'loggingMonitoring', 'piiRedaction', 'inputValidation', 'outputValidation', 'versioning', 'safeModelSerialization', 'modelSigning', 'dependencyScanning'],
 });

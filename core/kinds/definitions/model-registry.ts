@@ -10,6 +10,6 @@ export const modelRegistryKind = defineKind({
   layer: 'ai-platform',
   description: 'Where trained models and their versions are stored and promoted.',
   facts: ['holdsModelArtifacts', 'modelFormat', 'thirdPartyHosted', 'internetFacing'],
-  controls: ['authentication', 'authorization', 'encryptionAtRest', 'modelSigning', 'versioning', 'loggingMonitoring', 'safeModelSerialization'],
+  controls: ['authentication', 'authorization', 'encryptionAtRest', 'modelSigning', 'versioning', 'loggingMonitoring', 'safeModelSerialization', 'dependencyScanning'],
   factDefaults: { holdsModelArtifacts: true },
 });

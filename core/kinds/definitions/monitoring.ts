@@ -10,5 +10,5 @@ export const monitoringKind = defineKind({
   layer: 'ai-platform',
   description: 'Logs, telemetry and user feedback about the system.',
   facts: ['dataClassification', 'learnsFromFeedback', 'thirdPartyHosted'],
-  controls: ['authorization', 'piiRedaction', 'encryptionAtRest', 'dataValidation'],
+  controls: ['authorization', 'piiRedaction', 'encryptionAtRest', 'dataValidation', 'humanApproval', 'versioning'],
 });

@@ -10,5 +10,5 @@ export const trainingKind = defineKind({
   layer: 'ai-platform',
   description: 'Training or fine-tuning of a model on a dataset.',
   facts: ['learnsFromFeedback', 'dataClassification', 'modelFormat', 'usesPublicImages'],
-  controls: ['dataValidation', 'dataProvenance', 'encryptionAtRest', 'adversarialTraining', 'versioning', 'modelSigning', 'safeModelSerialization', 'piiRedaction', 'dependencyScanning'],
+  controls: ['dataValidation', 'dataProvenance', 'encryptionAtRest', 'adversarialTraining', 'versioning', 'modelSigning', 'safeModelSerialization', 'piiRedaction', 'dependencyScanning', 'humanApproval'],
 });
