@@ -86,18 +86,26 @@ export const measurements = [
   },
   {
     name: 'pan with ~500 components visible',
-    budget: undefined,
+    budget: { value: 50, unit: 'fps', atLeast: true },
     async run({ browser, web }) {
       const { page } = await openAndPaint(browser, web.url);
       await page.waitForTimeout(300);
-      // Zoom in until about half of the model is on screen.
+      // Zoom in until about half of the model is on screen (counted by position: nodes outside the
+      // view may stay mounted).
+      const onScreen = () =>
+        page.evaluate(() => {
+          const pane = document.querySelector('.react-flow__pane').getBoundingClientRect();
+          return [...document.querySelectorAll('.react-flow__node-component')].filter((n) => {
+            const r = n.getBoundingClientRect();
+            return r.right > pane.left && r.left < pane.right && r.bottom > pane.top && r.top < pane.bottom;
+          }).length;
+        });
       for (let i = 0; i < 8; i++) {
-        const visible = await page.locator('.react-flow__node-component').count();
-        if (visible <= 560) break;
+        if ((await onScreen()) <= 560) break;
         await page.getByRole('button', { name: 'Zoom In' }).click();
         await page.waitForTimeout(250);
       }
-      const visible = await page.locator('.react-flow__node-component').count();
+      const visible = await onScreen();
       const pane = await page.locator('.react-flow__pane').boundingBox();
       await page.evaluate(() => {
         window.__frames = [];
@@ -122,7 +130,7 @@ export const measurements = [
       const sorted = [...intervals].sort((a, b) => a - b);
       const p95 = sorted[Math.floor(sorted.length * 0.95)] ?? 0;
       await page.close();
-      return { value: fps, unit: 'fps', detail: `${visible} components rendered; 120 pointer moves; p95 frame ${p95.toFixed(1)} ms (budget ≥ 50 fps)` };
+      return { value: fps, unit: 'fps', detail: `${visible} components on screen; 120 pointer moves; p95 frame ${p95.toFixed(1)} ms` };
     },
   },
 ];

@@ -3,7 +3,8 @@
 //
 // A bench module exports `title` (the section heading), optionally `setup()` (returns a context
 // passed to each measurement) and `teardown(context)`, and `measurements`: an array of
-// `{ name, budget?, run(context) }` where run returns `{ value, unit, detail? }` — it does its own
+// `{ name, budget?, run(context) }` (budget `{ value, unit?, atLeast? }`: a ceiling, or with atLeast a
+// floor such as frames per second) where run returns `{ value, unit, detail? }` — it does its own
 // timing, e.g. with the `median` and `time` helpers of scripts/bench-helpers.mjs, whose
 // `loadBundle(entry)` bundles a TypeScript entry with esbuild (as the CLI is built) and imports it.
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -48,12 +49,12 @@ async function runModule(file) {
     for (const m of mod.measurements) {
       process.stdout.write(`  ${m.name} … `);
       const result = await m.run(context);
-      const within = m.budget === undefined ? null : result.value <= m.budget.value;
+      const within = m.budget === undefined ? null : m.budget.atLeast ? result.value >= m.budget.value : result.value <= m.budget.value;
       if (within === false) failed = true;
-      const budget = m.budget === undefined ? '—' : `≤ ${formatValue(m.budget.value, m.budget.unit ?? result.unit)}`;
-      const verdict = within === null ? '' : within ? 'ok' : '**over budget**';
+      const budget = m.budget === undefined ? '—' : `${m.budget.atLeast ? '≥' : '≤'} ${formatValue(m.budget.value, m.budget.unit ?? result.unit)}`;
+      const verdict = within === null ? '' : within ? 'ok' : m.budget.atLeast ? '**under budget**' : '**over budget**';
       rows.push(`| ${m.name} | ${formatValue(result.value, result.unit)} | ${budget} | ${verdict} | ${result.detail ?? ''} |`);
-      process.stdout.write(`${formatValue(result.value, result.unit)}${within === false ? ' (OVER BUDGET)' : ''}\n`);
+      process.stdout.write(`${formatValue(result.value, result.unit)}${within === false ? ` (${m.budget.atLeast ? 'UNDER' : 'OVER'} BUDGET)` : ''}\n`);
     }
   } finally {
     if (mod.teardown) await mod.teardown(context);

@@ -34,10 +34,30 @@ describe('a 1,000-component model', () => {
     await expect.poll(() => page.getByTestId('inspector-model').textContent(), { timeout: 10_000 }).toContain('1000 components');
     await page.getByTestId('tab-findings').click();
     await expect.poll(async () => Number((await page.getByTestId('findings-count').textContent())?.match(/of (\d+)/)?.[1] ?? 0), { timeout: 20_000 }).toBeGreaterThan(100);
-    // Still editable: select one component and rename it.
-    await page.getByRole('button', { name: 'Zoom In' }).click();
-    await page.getByRole('button', { name: 'Zoom In' }).click();
-    const first = page.locator('.react-flow__node-component').first();
+    // Zoomed far out the canvas draws the overview: plain boxes and every flow in one path.
+    await expect.poll(() => page.locator('.component-node.overview').count()).toBe(1000);
+    expect(await page.getByTestId('overview-flows').locator('path').first().getAttribute('d')).toMatch(/^M[\d.-]+ [\d.-]+L/);
+    expect(await page.locator('.react-flow__edge').count()).toBe(0);
+    // Zooming in brings back text, handles and the flows as edges.
+    for (let i = 0; i < 12 && (await page.locator('.component-node.overview').count()) > 0; i++) {
+      await page.getByRole('button', { name: 'Zoom In' }).click();
+    }
+    await expect.poll(() => page.locator('.component-node.overview').count()).toBe(0);
+    await expect.poll(() => page.locator('.react-flow__edge').count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('overview-flows').count()).toBe(0);
+    // Still editable: select a component in the middle of the screen and rename it.
+    const middle = await page.evaluate(() => {
+      const pane = document.querySelector('.react-flow__pane')!.getBoundingClientRect();
+      const cx = pane.left + pane.width / 2;
+      const cy = pane.top + pane.height / 2;
+      const nodes = [...document.querySelectorAll<HTMLElement>('.react-flow__node-component')];
+      const distance = (n: HTMLElement) => {
+        const r = n.getBoundingClientRect();
+        return Math.hypot(r.left + r.width / 2 - cx, r.top + r.height / 2 - cy);
+      };
+      return nodes.sort((a, b) => distance(a) - distance(b))[0]!.dataset.id!;
+    });
+    const first = page.locator(`.react-flow__node-component[data-id="${middle}"]`);
     await first.click();
     await page.getByTestId('tab-inspector').click();
     await page.getByTestId('inspector-label').fill('Renamed in a big model');

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type DragEvent, type PointerEvent } from 'react';
 import {
   Background,
   ConnectionMode,
@@ -9,6 +9,7 @@ import {
   applyNodeChanges,
   useReactFlow,
   useStore,
+  useUpdateNodeInternals,
   type Connection,
   type Edge,
   type EdgeChange,
@@ -26,16 +27,29 @@ import { ComponentNode } from './ComponentNode';
 import { ZoneNode } from './ZoneNode';
 import { FlowEdge } from './FlowEdge';
 import { PALETTE_MIME, dropPaletteItem } from './palette-drop';
+import { OverviewContext, RENDER_ALL_LIMIT, isOverviewZoom } from './detail';
+import { OverviewFlows } from './OverviewFlows';
 
 // Declared once at module scope, as React Flow requires for stable rendering.
 const nodeTypes: NodeTypes = { component: ComponentNode, zone: ZoneNode };
 const edgeTypes: EdgeTypes = { flow: FlowEdge };
 const SNAP: [number, number] = [16, 16];
+/** In the overview the flows are drawn as one path (OverviewFlows), not as React Flow edges. */
+const NO_EDGES: Edge[] = [];
 
 /** The dot grid only where it helps: at low zoom its tiny pattern costs more to paint than the whole diagram. */
 function GridBackground() {
   const show = useStore((s) => s.transform[2] >= 0.45);
   return show ? <Background gap={16} /> : null;
+}
+
+/**
+ * Panning: the pane captures the pointer, so the browser stops hit-testing every component and flow
+ * under the moving pointer (with a thousand on screen that is most of the cost of a pan frame).
+ */
+function capturePanPointer(event: PointerEvent<HTMLDivElement>) {
+  const target = event.target as Element;
+  if (target.classList.contains('react-flow__pane')) target.setPointerCapture(event.pointerId);
 }
 
 function applySelection(changes: ReadonlyArray<NodeChange | EdgeChange>): boolean {
@@ -59,8 +73,13 @@ export function Canvas() {
   const flow = useReactFlow();
   const [nodes, setNodes] = useState<Node[]>([]);
   const [edges, setEdges] = useState<Edge[]>([]);
+  const overview = useStore((s) => isOverviewZoom(s.transform[2]));
+  const updateNodeInternals = useUpdateNodeInternals();
   /** Members of a zone being dragged, with their start positions, so they move with it. */
-  const zoneDrag = useRef<{ zone: { x: number; y: number }; members: Map<string, { x: number; y: number }> } | null>(null);
+  const zoneDrag = useRef<{
+    zone: { x: number; y: number };
+    members: Map<string, { x: number; y: number }>;
+  } | null>(null);
 
   useEffect(() => {
     if (!model) return;
@@ -78,6 +97,13 @@ export function Canvas() {
     const timer = setTimeout(() => void flow.fitView({ padding: 0.12, maxZoom: 1.2 }), 60);
     return () => clearTimeout(timer);
   }, [generation, flow]);
+
+  useEffect(() => {
+    // Nodes swap real handles for a stand-in (and back) across the overview threshold: measure them
+    // again so connections snap to the real handles.
+    const m = useDocument.getState().model;
+    if (m) updateNodeInternals(m.components.map((c) => c.id));
+  }, [overview, updateNodeInternals]);
 
   const onNodesChange = useCallback((changes: NodeChange[]) => {
     applySelection(changes);
@@ -98,7 +124,7 @@ export function Canvas() {
     const members = new Map<string, { x: number; y: number }>();
     const inside = new Set([node.id]);
     // Nested zones and their components travel with the zone too.
-    for (let grew = true; grew; ) {
+    for (let grew = true; grew;) {
       grew = false;
       for (const z of m.zones) {
         if (z.parent && inside.has(z.parent) && !inside.has(z.id)) {
@@ -107,8 +133,10 @@ export function Canvas() {
         }
       }
     }
-    for (const id of inside) if (id !== node.id) members.set(id, { ...(m.layout.boxes[id] ?? { x: 0, y: 0 }) });
-    for (const c of m.components) if (c.zone && inside.has(c.zone)) members.set(c.id, { ...(m.layout.boxes[c.id] ?? { x: 0, y: 0 }) });
+    for (const id of inside)
+      if (id !== node.id) members.set(id, { ...(m.layout.boxes[id] ?? { x: 0, y: 0 }) });
+    for (const c of m.components)
+      if (c.zone && inside.has(c.zone)) members.set(c.id, { ...(m.layout.boxes[c.id] ?? { x: 0, y: 0 }) });
     zoneDrag.current = { zone: { ...node.position }, members };
   }, []);
 
@@ -117,7 +145,13 @@ export function Canvas() {
     if (!drag || drag.members.size === 0) return;
     const dx = node.position.x - drag.zone.x;
     const dy = node.position.y - drag.zone.y;
-    setNodes((nds) => nds.map((n) => (drag.members.has(n.id) ? { ...n, position: { x: drag.members.get(n.id)!.x + dx, y: drag.members.get(n.id)!.y + dy } } : n)));
+    setNodes((nds) =>
+      nds.map((n) =>
+        drag.members.has(n.id)
+          ? { ...n, position: { x: drag.members.get(n.id)!.x + dx, y: drag.members.get(n.id)!.y + dy } }
+          : n,
+      ),
+    );
   }, []);
 
   const onNodeDragStop = useCallback((_event: unknown, node: Node, dragged: Node[]) => {
@@ -169,40 +203,49 @@ export function Canvas() {
 
   if (!model) return <div className="canvas empty-canvas" />;
   return (
-    <div className="canvas" data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop}>
-      <ReactFlow
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onNodeDragStart={onNodeDragStart}
-        onNodeDrag={onNodeDrag}
-        onNodeDragStop={onNodeDragStop}
-        onConnect={onConnect}
-        onPaneClick={onPaneClick}
-        connectionMode={ConnectionMode.Loose}
-        onlyRenderVisibleElements
-        minZoom={0.05}
-        maxZoom={3}
-        snapToGrid={snap}
-        snapGrid={SNAP}
-        proOptions={{ hideAttribution: true }}
-        deleteKeyCode={null}
-        selectionKeyCode="Shift"
-        multiSelectionKeyCode={['Meta', 'Control']}
-        elevateNodesOnSelect={false}
-        aria-label="Architecture diagram"
-      >
-        <GridBackground />
-        <MiniMap pannable zoomable ariaLabel="Minimap" nodeStrokeWidth={2} />
-        <Controls aria-label="Zoom controls" />
-      </ReactFlow>
+    <div
+      className={`canvas${overview ? ' canvas-overview' : ''}`}
+      data-testid="canvas"
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+      onPointerDown={capturePanPointer}
+    >
+      <OverviewContext value={overview}>
+        <ReactFlow
+          nodes={nodes}
+          edges={overview ? NO_EDGES : edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onNodeDragStart={onNodeDragStart}
+          onNodeDrag={onNodeDrag}
+          onNodeDragStop={onNodeDragStop}
+          onConnect={onConnect}
+          onPaneClick={onPaneClick}
+          connectionMode={ConnectionMode.Loose}
+          onlyRenderVisibleElements={nodes.length > RENDER_ALL_LIMIT}
+          minZoom={0.05}
+          maxZoom={3}
+          snapToGrid={snap}
+          snapGrid={SNAP}
+          proOptions={{ hideAttribution: true }}
+          deleteKeyCode={null}
+          selectionKeyCode="Shift"
+          multiSelectionKeyCode={['Meta', 'Control']}
+          elevateNodesOnSelect={false}
+          aria-label="Architecture diagram"
+        >
+          {overview && <OverviewFlows nodes={nodes} flows={model.flows} />}
+          <GridBackground />
+          <MiniMap pannable zoomable ariaLabel="Minimap" nodeStrokeWidth={2} />
+          <Controls aria-label="Zoom controls" />
+        </ReactFlow>
+      </OverviewContext>
       {model.components.length === 0 && model.zones.length === 0 && (
         <div className="canvas-hint" data-testid="canvas-hint">
-          Drag components from the palette (or click one) to start drawing. Connect two components by dragging from a dot on
-          one box to a dot on another.
+          Drag components from the palette (or click one) to start drawing. Connect two components by dragging
+          from a dot on one box to a dot on another.
         </div>
       )}
     </div>

@@ -13,12 +13,22 @@ const ENTRIES: Array<{ group: string; entries: Entry[] }> = [
     group: GROUP_LABELS[group],
     entries: COMPONENT_KIND_GROUPS[group].map((id) => {
       const kind = getKind(id);
-      return { type: 'component' as const, kind: id, label: kind?.label ?? id, description: kind?.description ?? '' };
+      return {
+        type: 'component' as const,
+        kind: id,
+        label: kind?.label ?? id,
+        description: kind?.description ?? '',
+      };
     }),
   })),
   {
     group: 'Trust boundaries',
-    entries: Object.values(ZONE_KINDS).map((z) => ({ type: 'zone' as const, kind: z.id, label: z.label, description: z.description })),
+    entries: Object.values(ZONE_KINDS).map((z) => ({
+      type: 'zone' as const,
+      kind: z.id,
+      label: z.label,
+      description: z.description,
+    })),
   },
 ];
 
@@ -32,7 +42,9 @@ export function Palette() {
     if (!q) return ENTRIES;
     return ENTRIES.map((g) => ({
       group: g.group,
-      entries: g.entries.filter((e) => `${e.label} ${e.kind} ${e.description} ${g.group}`.toLowerCase().includes(q)),
+      entries: g.entries.filter((e) =>
+        `${e.label} ${e.kind} ${e.description} ${g.group}`.toLowerCase().includes(q),
+      ),
     })).filter((g) => g.entries.length > 0);
   }, [query]);
 
@@ -41,7 +53,10 @@ export function Palette() {
     if (!pane) return;
     // Stagger a little so repeated clicks do not stack boxes exactly on top of each other.
     const jitter = (useDocument.getState().model?.components.length ?? 0) % 5;
-    const at = flow.screenToFlowPosition({ x: pane.left + pane.width / 2 + jitter * 24, y: pane.top + pane.height / 2 + jitter * 24 });
+    const at = flow.screenToFlowPosition({
+      x: pane.left + pane.width / 2 + jitter * 24,
+      y: pane.top + pane.height / 2 + jitter * 24,
+    });
     addPaletteItem(item, at);
   };
 
@@ -76,7 +91,11 @@ export function Palette() {
                     }}
                     onClick={() => addAtCenter(e)}
                   >
-                    {e.type === 'component' ? <KindIcon kind={e.kind} /> : <span className={`zone-swatch zone-${e.kind}`} aria-hidden="true" />}
+                    {e.type === 'component' ? (
+                      <KindIcon kind={e.kind} />
+                    ) : (
+                      <span className={`zone-swatch zone-${e.kind}`} aria-hidden="true" />
+                    )}
                     <span>{e.label}</span>
                   </button>
                 </li>

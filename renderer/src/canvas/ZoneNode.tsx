@@ -10,14 +10,24 @@ export const ZoneNode = memo(function ZoneNode({ id, data, selected }: NodeProps
   const { zone } = data;
   const kindName = (ZONE_KINDS as Record<string, { label: string }>)[zone.kind]?.label ?? zone.kind;
   return (
-    <div className={`zone-node zone-${zone.kind}${selected ? ' selected' : ''}`} data-testid={`zone-${zone.id}`}>
+    <div
+      className={`zone-node zone-${zone.kind}${selected ? ' selected' : ''}`}
+      data-testid={`zone-${zone.id}`}
+    >
       <NodeResizer
         isVisible={selected}
         minWidth={160}
         minHeight={100}
         color="var(--accent)"
         onResizeEnd={(_event, params) =>
-          useDocument.getState().edit((m) => moveBoxes(m, new Map([[id, { x: params.x, y: params.y, width: params.width, height: params.height }]])))
+          useDocument
+            .getState()
+            .edit((m) =>
+              moveBoxes(
+                m,
+                new Map([[id, { x: params.x, y: params.y, width: params.width, height: params.height }]]),
+              ),
+            )
         }
       />
       <div className="zone-label">

@@ -18,13 +18,19 @@ export function addPaletteItem(item: PaletteItem, at: { x: number; y: number }):
   useDocument.getState().edit((m) => {
     if (item.type === 'zone') {
       const label = (ZONE_KINDS as Record<string, { label: string }>)[item.kind]?.label ?? item.kind;
-      const result = addZone(m, item.kind, label, { x: at.x - ZONE_SIZE.width / 2, y: at.y - ZONE_SIZE.height / 2 });
+      const result = addZone(m, item.kind, label, {
+        x: at.x - ZONE_SIZE.width / 2,
+        y: at.y - ZONE_SIZE.height / 2,
+      });
       created = result.id;
       return result.model;
     }
     const kind = getKind(item.kind);
     if (!kind) return m;
-    const result = addComponent(m, kind.id, kind.label, { x: at.x - COMPONENT_SIZE.width / 2, y: at.y - COMPONENT_SIZE.height / 2 });
+    const result = addComponent(m, kind.id, kind.label, {
+      x: at.x - COMPONENT_SIZE.width / 2,
+      y: at.y - COMPONENT_SIZE.height / 2,
+    });
     created = result.id;
     return result.model;
   });
@@ -35,7 +41,8 @@ export function addPaletteItem(item: PaletteItem, at: { x: number; y: number }):
 export function dropPaletteItem(raw: string, at: { x: number; y: number }) {
   try {
     const item = JSON.parse(raw) as PaletteItem;
-    if ((item.type === 'component' || item.type === 'zone') && typeof item.kind === 'string') addPaletteItem(item, at);
+    if ((item.type === 'component' || item.type === 'zone') && typeof item.kind === 'string')
+      addPaletteItem(item, at);
   } catch {
     // Not ours: ignore.
   }

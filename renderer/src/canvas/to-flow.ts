@@ -8,7 +8,10 @@ import { COMPONENT_SIZE, ZONE_SIZE } from '../state/model-edits';
 
 export type ComponentNodeData = { component: Component };
 export type ZoneNodeData = { zone: Zone };
-export type FlowEdgeData = { flow: Flow; /** A flow the other way exists: draw both slightly apart. */ paired: boolean };
+export type FlowEdgeData = {
+  flow: Flow;
+  /** A flow the other way exists: draw both slightly apart. */ paired: boolean;
+};
 
 export type ComponentFlowNode = Node<ComponentNodeData, 'component'>;
 export type ZoneFlowNode = Node<ZoneNodeData, 'zone'>;
@@ -69,9 +72,24 @@ function area(box: { width?: number; height?: number } | undefined): number {
   return (box?.width ?? ZONE_SIZE.width) * (box?.height ?? ZONE_SIZE.height);
 }
 
-function reuse(node: Node | undefined, data: object, x: number, y: number, selected: boolean, width?: number, height?: number): Node | undefined {
+function reuse(
+  node: Node | undefined,
+  data: object,
+  x: number,
+  y: number,
+  selected: boolean,
+  width?: number,
+  height?: number,
+): Node | undefined {
   if (!node) return undefined;
-  if (node.data === data && node.position.x === x && node.position.y === y && !!node.selected === selected && node.width === width && node.height === height)
+  if (
+    node.data === data &&
+    node.position.x === x &&
+    node.position.y === y &&
+    !!node.selected === selected &&
+    node.width === width &&
+    node.height === height
+  )
     return node;
   return { ...node, data: data as Node['data'], position: { x, y }, selected, width, height };
 }
@@ -84,7 +102,8 @@ export function toEdges(model: Model, selected: ReadonlySet<string>, previous: r
     const isSelected = selected.has(flow.id);
     const old = prev.get(flow.id);
     const oldData = old?.data as FlowEdgeData | undefined;
-    if (old && oldData?.flow === flow && oldData.paired === paired && !!old.selected === isSelected) return old;
+    if (old && oldData?.flow === flow && oldData.paired === paired && !!old.selected === isSelected)
+      return old;
     return {
       id: flow.id,
       source: flow.source,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createEmptyModel, type Model } from '../../../core/model/schema';
-import { addComponent, addFlow, addZone, assignZones, deleteItems, moveBoxes } from './model-edits';
+import { addComponent, addFlow, addZone, assignZones, deleteItems, moveBoxes, setModelVersion } from './model-edits';
 import { alignBoxes, copyFragment, pasteFragment } from './clipboard';
 import { autoLayout, layerNodes, needsLayout } from './auto-layout';
 
@@ -73,5 +73,21 @@ describe('auto layout', () => {
     const boxes = laid.components.map((c) => laid.layout.boxes[c.id]!);
     for (let i = 0; i < boxes.length; i++)
       for (let j = i + 1; j < boxes.length; j++) expect(Math.abs(boxes[i]!.x - boxes[j]!.x) >= 176 || Math.abs(boxes[i]!.y - boxes[j]!.y) >= 60).toBe(true);
+  });
+});
+
+describe('model version', () => {
+  it('sets meta.version, and leaves it out of the model when cleared or blank', () => {
+    const m = createEmptyModel('t');
+    const set = setModelVersion(m, '2026-Q4 review');
+    expect(set.meta.version).toBe('2026-Q4 review');
+    expect(m.meta.version).toBeUndefined();
+    expect(setModelVersion(set, '2026-Q4 review')).toBe(set);
+    for (const blank of ['', '   ']) {
+      const cleared = setModelVersion(set, blank);
+      expect('version' in cleared.meta).toBe(false);
+      expect(cleared.meta.title).toBe('t');
+    }
+    expect(setModelVersion(m, '')).toBe(m);
   });
 });

@@ -198,3 +198,9 @@ export function setEntry<T>(record: Record<string, T>, key: string, value: T | u
   if (record[key] === value) return record;
   return { ...record, [key]: value };
 }
+
+/** Sets the model's free-text version (meta.version); a blank one is left out of the file. */
+export function setModelVersion(model: Model, version: string): Model {
+  if (version.trim() === '') return model.meta.version === undefined ? model : { ...model, meta: withoutKey(model.meta, 'version') };
+  return model.meta.version === version ? model : { ...model, meta: { ...model.meta, version } };
+}

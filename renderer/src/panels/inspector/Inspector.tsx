@@ -5,6 +5,7 @@ import { FlowInspector } from './FlowInspector';
 import { ZoneInspector } from './ZoneInspector';
 import { MultiInspector } from './MultiInspector';
 import { TextField } from './TextField';
+import { setModelVersion } from '../../state/model-edits';
 
 /** The form for the selection, generated from the kind's facts and controls. */
 export function Inspector() {
@@ -26,6 +27,7 @@ export function Inspector() {
     <div className="inspector-body" data-testid="inspector-model">
       <h2>Model</h2>
       <TextField label="Title" value={model.meta.title} testId="inspector-title" onChange={(title) => edit((m) => ({ ...m, meta: { ...m.meta, title } }), { coalesce: 'meta:title' })} />
+      <TextField label="Version" value={model.meta.version ?? ''} testId="inspector-version" maxLength={64} onChange={(version) => edit((m) => setModelVersion(m, version), { coalesce: 'meta:version' })} />
       <TextField
         label="Description"
         multiline
