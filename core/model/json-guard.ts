@@ -56,24 +56,51 @@ interface Frame {
  * place where the limit was crossed, or null.
  */
 export function checkNestingDepth(text: string, maxDepth = MAX_NESTING_DEPTH): ModelError | null {
+  // A fast pass counts depth only; the slow pass below, which tracks keys and indexes for the
+  // pointer, runs only on text that is too deep.
+  return exceedsDepth(text, maxDepth) ? locateTooDeep(text, maxDepth) : null;
+}
+
+/** End of the string whose opening quote is at `start` (the closing quote), or -1. */
+function stringEnd(text: string, start: number): number {
+  let j = start + 1;
+  for (;;) {
+    const q = text.indexOf('"', j);
+    if (q === -1) return -1;
+    let backslashes = 0;
+    for (let k = q - 1; k > start && text.charCodeAt(k) === 0x5c; k--) backslashes++;
+    if (backslashes % 2 === 0) return q;
+    j = q + 1;
+  }
+}
+
+function exceedsDepth(text: string, maxDepth: number): boolean {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 0x22 /* " */) {
+      const end = stringEnd(text, i);
+      if (end === -1) return false; // unterminated string: JSON.parse reports it
+      i = end;
+    } else if (ch === 0x7b /* { */ || ch === 0x5b /* [ */) {
+      if (++depth > maxDepth) return true;
+    } else if (ch === 0x7d /* } */ || ch === 0x5d /* ] */) {
+      depth--;
+    }
+  }
+  return false;
+}
+
+function locateTooDeep(text: string, maxDepth: number): ModelError | null {
   const stack: Frame[] = [];
   let lastString = '';
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
     if (ch === 0x22 /* " */) {
-      let j = i + 1;
-      for (;;) {
-        const q = text.indexOf('"', j);
-        if (q === -1) return null; // unterminated string: JSON.parse reports it
-        let backslashes = 0;
-        for (let k = q - 1; k > i && text.charCodeAt(k) === 0x5c; k--) backslashes++;
-        if (backslashes % 2 === 0) {
-          lastString = text.slice(i + 1, q);
-          i = q;
-          break;
-        }
-        j = q + 1;
-      }
+      const end = stringEnd(text, i);
+      if (end === -1) return null;
+      lastString = text.slice(i + 1, end);
+      i = end;
     } else if (ch === 0x7b /* { */ || ch === 0x5b /* [ */) {
       stack.push({ array: ch === 0x5b, index: 0, key: '' });
       if (stack.length > maxDepth) {
@@ -100,6 +127,26 @@ export function checkNestingDepth(text: string, maxDepth = MAX_NESTING_DEPTH): M
 
 /** Finds keys that could pollute prototypes when the data is later merged or spread. */
 export function findForbiddenKey(value: unknown): ModelError | null {
+  // Walks values only (no paths: a big model has hundreds of thousands of them); the path to a
+  // forbidden key is rebuilt only when there is one.
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const current = pending.pop();
+    if (current === null || typeof current !== 'object') continue;
+    if (Array.isArray(current)) {
+      for (const item of current) if (item !== null && typeof item === 'object') pending.push(item);
+      continue;
+    }
+    for (const key of Object.keys(current)) {
+      if (FORBIDDEN_KEYS.has(key)) return forbiddenKeyError(value);
+      const child = (current as Record<string, unknown>)[key];
+      if (child !== null && typeof child === 'object') pending.push(child);
+    }
+  }
+  return null;
+}
+
+function forbiddenKeyError(value: unknown): ModelError | null {
   const pending: Array<{ value: unknown; path: PropertyKey[] }> = [{ value, path: [] }];
   while (pending.length > 0) {
     const { value: current, path } = pending.pop()!;
