@@ -2,7 +2,7 @@
 import { analyze } from '../core/engine/analyze';
 import { loadRulePacks } from '../core/host/rule-packs';
 import { COMPONENT_KIND_IDS, ZONE_KIND_IDS } from '../core/kinds/ids';
-import { ModelSchema, type Model } from '../core/model/schema';
+import { CURRENT_SCHEMA_VERSION, ModelSchema, type Model } from '../core/model/schema';
 
 export { analyze, loadRulePacks };
 
@@ -38,5 +38,5 @@ export function generateModel(components: number, flows: number): Model {
     label: '',
     facts: { carries: [carries[rand(carries.length)]!], classification: ['public', 'internal', 'personal'][rand(3)]!, encrypted: rand(2) === 0 },
   }));
-  return ModelSchema.parse({ schemaVersion: 1, meta: { title: 'bench' }, zones, components: comps, flows: fl });
+  return ModelSchema.parse({ schemaVersion: CURRENT_SCHEMA_VERSION, meta: { title: 'bench' }, zones, components: comps, flows: fl });
 }
