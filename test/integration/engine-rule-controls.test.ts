@@ -11,19 +11,17 @@
 //   the flow, at the subject, at every source or every target, or at the sink (a path may lead
 //   straight from the origin to the sink).
 // The loader reports the same problems in users' packs as warnings (checkPackControls).
-import { promises as fs } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../core/engine/analyze';
 import { parseRulePack, type ComponentMatch, type Rule } from '../../core/engine/rule-pack';
 import { checkPackControls } from '../../core/engine/rule-pack-controls';
 import { loadRulePacks } from '../../core/host/rule-packs';
-import { rulesCommand } from '../../cli/commands/rules';
+import { loadUserPack } from '../fixtures/rules/user-pack';
 import { FLOW_CONTROL_IDS } from '../../core/kinds/flow-facts';
 import { COMPONENT_KIND_IDS } from '../../core/kinds/ids';
 import { getKind } from '../../core/kinds/registry';
-import { ModelSchema, type Model, type ModelInput } from '../../core/model/schema';
+import { CURRENT_SCHEMA_VERSION, ModelSchema, type Model, type ModelInput } from '../../core/model/schema';
 
 const root = path.resolve(__dirname, '../..');
 const builtin = await loadRulePacks({ builtinDir: path.join(root, 'data/rules'), catalogDir: path.join(root, 'data/catalog') });
@@ -73,7 +71,7 @@ function problems(rule: Rule): string[] {
   return found;
 }
 
-const model = (input: Omit<ModelInput, 'schemaVersion' | 'meta'>): Model => ModelSchema.parse({ schemaVersion: 1, meta: { title: 't' }, ...input });
+const model = (input: Omit<ModelInput, 'schemaVersion' | 'meta'>): Model => ModelSchema.parse({ schemaVersion: CURRENT_SCHEMA_VERSION, meta: { title: 't' }, ...input });
 const findings = (m: Model, ruleId: string) => analyze(m, builtin.packs).findings.filter((f) => f.ruleId === ruleId);
 const advice = (m: Model, ruleId: string) => findings(m, ruleId).map((f) => f.mitigations.map((x) => `${x.control}@${x.target.id}${x.present ? '+' : ''}`));
 
@@ -197,35 +195,18 @@ describe('a control where it cannot be switched on, in a user pack', () => {
   });
 
   it('is a warning from the loader; the pack still loads and `rules check` still passes', async () => {
-    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'mercator-rule-controls-'));
-    try {
-      await fs.writeFile(
-        path.join(dir, 'custom.yaml'),
-        [
-          'id: custom',
-          'name: c',
-          'version: 1',
-          'rules:',
-          '  - { id: kb, title: t, category: c, type: component, match: { kind: [knowledge-base, external-service] }, controls: [{ control: retrievalAccessControl, effect: closes }, { control: authorization }], likelihood: 2, impact: 2 }',
-          '',
-        ].join('\n'),
-      );
-      const loaded = await loadRulePacks({ builtinDir: path.join(root, 'data/rules'), userDir: dir, userLabel: 'rules' });
-      expect(loaded.errors).toEqual([]);
-      expect(loaded.packs.map((p) => p.id)).toContain('custom');
-      expect(loaded.warnings.filter((w) => w.startsWith('rules/'))).toEqual([
-        'rules/custom.yaml: rule "kb": controls[0].control: the kind "external-service" (match) does not have the control "retrievalAccessControl", so it can never be switched on at the subject and never closes the finding there',
-        'rules/custom.yaml: rule "kb": controls[1].control: the kind "external-service" (match) does not have the control "authorization", so it can never be switched on at the subject',
-        'rules/custom.yaml: rule "kb": controls: none of them can be switched on for a subject of kind "external-service", so such a finding can be neither closed nor lowered',
-      ]);
-      const out: string[] = [];
-      const err: string[] = [];
-      const code = await rulesCommand.run({ args: ['check', path.basename(dir)], appRoot: root, cwd: path.dirname(dir), out: (t) => out.push(t), err: (t) => err.push(t) });
-      expect(code).toBe(0);
-      expect(out).toEqual(['custom: 1 rule(s) valid']);
-      expect(err).toEqual(loaded.warnings.map((w) => `warning: ${w.replace(/^rules\//, `${path.basename(dir)}/`)}`));
-    } finally {
-      await fs.rm(dir, { recursive: true, force: true });
-    }
+    const { loaded, folder, check } = await loadUserPack([
+      '  - { id: kb, title: t, category: c, type: component, match: { kind: [knowledge-base, external-service] }, controls: [{ control: retrievalAccessControl, effect: closes }, { control: authorization }], likelihood: 2, impact: 2 }',
+    ]);
+    expect(loaded.errors).toEqual([]);
+    expect(loaded.packs.map((p) => p.id)).toContain('custom');
+    expect(loaded.warnings.filter((w) => w.startsWith('rules/'))).toEqual([
+      'rules/custom.yaml: rule "kb": controls[0].control: the kind "external-service" (match) does not have the control "retrievalAccessControl", so it can never be switched on at the subject and never closes the finding there',
+      'rules/custom.yaml: rule "kb": controls[1].control: the kind "external-service" (match) does not have the control "authorization", so it can never be switched on at the subject',
+      'rules/custom.yaml: rule "kb": controls: none of them can be switched on for a subject of kind "external-service", so such a finding can be neither closed nor lowered',
+    ]);
+    expect(check.code).toBe(0);
+    expect(check.out).toEqual(['custom: 1 rule(s) valid']);
+    expect(check.err).toEqual(loaded.warnings.map((w) => `warning: ${w.replace(/^rules\//, `${folder}/`)}`));
   });
 });

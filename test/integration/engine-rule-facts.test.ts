@@ -6,17 +6,15 @@
 //   means "any internet-facing component"), so some kind outside `notKind` declares them all, and
 //   each `anyFacts` fact is declared by one of those kinds.
 // The loader reports the same problems in users' packs as warnings (checkPackFacts).
-import { promises as fs } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../core/engine/analyze';
 import { checkPackFacts, parseRulePack, type ComponentMatch, type Rule } from '../../core/engine/rule-pack';
 import { loadRulePacks } from '../../core/host/rule-packs';
-import { rulesCommand } from '../../cli/commands/rules';
+import { loadUserPack } from '../fixtures/rules/user-pack';
 import { COMPONENT_KIND_IDS } from '../../core/kinds/ids';
 import { getKind } from '../../core/kinds/registry';
-import { ModelSchema } from '../../core/model/schema';
+import { CURRENT_SCHEMA_VERSION, ModelSchema } from '../../core/model/schema';
 
 const root = path.resolve(__dirname, '../..');
 const builtin = await loadRulePacks({ builtinDir: path.join(root, 'data/rules'), catalogDir: path.join(root, 'data/catalog') });
@@ -80,7 +78,7 @@ describe('a fact the kind does not declare', () => {
     return r.pack;
   };
   const fires = (kind: string, match: string, facts: Record<string, unknown> = {}) =>
-    analyze(ModelSchema.parse({ schemaVersion: 1, meta: { title: 't' }, components: [{ id: 'c', kind, label: 'C', facts }] }), [pack(match)]).findings.length === 1;
+    analyze(ModelSchema.parse({ schemaVersion: CURRENT_SCHEMA_VERSION, meta: { title: 't' }, components: [{ id: 'c', kind, label: 'C', facts }] }), [pack(match)]).findings.length === 1;
 
   it('has no value in the engine: no condition on it holds, not even false (the kind default applies only to declared facts)', () => {
     expect(declares('user', 'systemPromptHasSecrets')).toBe(false);
@@ -108,36 +106,19 @@ describe('a fact the kind does not declare', () => {
   });
 
   it('in a flow or path rule of a user pack is a warning from the loader; the pack still loads', async () => {
-    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'mercator-rule-facts-'));
-    try {
-      await fs.writeFile(
-        path.join(dir, 'custom.yaml'),
-        [
-          'id: custom',
-          'name: c',
-          'version: 1',
-          'rules:',
-          '  - { id: f, title: t, category: c, type: flow, match: { source: { kind: [user] }, target: { kind: [agent, tool], facts: { autonomy: autonomous } } }, controls: [{ control: authentication }], likelihood: 2, impact: 2 }',
-          '  - { id: p, title: t, category: c, type: path, match: { from: [{ kind: [data-source] }, { kind: [user], facts: { dataOrigin: user } }], to: { kind: [llm] } }, controls: [{ control: inputValidation }], likelihood: 2, impact: 2 }',
-          '',
-        ].join('\n'),
-      );
-      const loaded = await loadRulePacks({ builtinDir: path.join(root, 'data/rules'), userDir: dir, userLabel: 'rules' });
-      expect(loaded.errors).toEqual([]);
-      expect(loaded.packs.map((p) => p.id)).toContain('custom');
-      expect(loaded.warnings.filter((w) => w.startsWith('rules/'))).toEqual([
-        'rules/custom.yaml: rule "f": match.target.facts.autonomy: the kind "tool" does not have this fact, so the condition never holds for it',
-        'rules/custom.yaml: rule "p": match.from[1].facts.dataOrigin: the kind "user" does not have this fact, so the condition never holds for it',
-      ]);
-      // `mercator rules check` prints them on stderr and still exits 0.
-      const out: string[] = [];
-      const err: string[] = [];
-      const code = await rulesCommand.run({ args: ['check', path.basename(dir)], appRoot: root, cwd: path.dirname(dir), out: (t) => out.push(t), err: (t) => err.push(t) });
-      expect(code).toBe(0);
-      expect(out).toEqual(['custom: 2 rule(s) valid']);
-      expect(err).toEqual(loaded.warnings.map((w) => `warning: ${w.replace(/^rules\//, `${path.basename(dir)}/`)}`));
-    } finally {
-      await fs.rm(dir, { recursive: true, force: true });
-    }
+    const { loaded, folder, check } = await loadUserPack([
+      '  - { id: f, title: t, category: c, type: flow, match: { source: { kind: [user] }, target: { kind: [agent, tool], facts: { autonomy: autonomous } } }, controls: [{ control: authentication }], likelihood: 2, impact: 2 }',
+      '  - { id: p, title: t, category: c, type: path, match: { from: [{ kind: [data-source] }, { kind: [user], facts: { dataOrigin: user } }], to: { kind: [llm] } }, controls: [{ control: inputValidation }], likelihood: 2, impact: 2 }',
+    ]);
+    expect(loaded.errors).toEqual([]);
+    expect(loaded.packs.map((p) => p.id)).toContain('custom');
+    expect(loaded.warnings.filter((w) => w.startsWith('rules/'))).toEqual([
+      'rules/custom.yaml: rule "f": match.target.facts.autonomy: the kind "tool" does not have this fact, so the condition never holds for it',
+      'rules/custom.yaml: rule "p": match.from[1].facts.dataOrigin: the kind "user" does not have this fact, so the condition never holds for it',
+    ]);
+    // `mercator rules check` prints them on stderr and still exits 0.
+    expect(check.code).toBe(0);
+    expect(check.out).toEqual(['custom: 2 rule(s) valid']);
+    expect(check.err).toEqual(loaded.warnings.map((w) => `warning: ${w.replace(/^rules\//, `${folder}/`)}`));
   });
 });
