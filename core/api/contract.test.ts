@@ -10,7 +10,7 @@ import { createHandlers } from '../host/handlers';
 import { createWorkspacePolicy } from '../host/path-policy';
 import { openJournal } from '../host/journal';
 import { dispatch, type Handlers } from '../host/dispatch';
-import { createEmptyModel } from '../model/schema';
+import { CURRENT_SCHEMA_VERSION, createEmptyModel } from '../model/schema';
 import { serializeModel } from '../model/canonical';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -42,7 +42,7 @@ const SAMPLES: Record<string, { input: unknown; unavailable?: string[] }> = {
   'catalog:list': { input: { type: 'owasp', list: 'llm-2025' }, unavailable: ['E_NO_CATALOG'] },
   'catalog:importPreview': { input: { text: 'id: ATLAS\nversion: 9.9.9\nmatrices: []\n' }, unavailable: ['E_NO_CATALOG', 'E_IMPORT'] },
   'catalog:import': { input: { text: 'id: ATLAS\nversion: 9.9.9\nmatrices: []\n' }, unavailable: ['E_NO_CATALOG', 'E_IMPORT'] },
-  'report:export': { input: { model: { schemaVersion: 1, meta: { title: 'Sample' } }, format: 'md' } },
+  'report:export': { input: { model: { schemaVersion: CURRENT_SCHEMA_VERSION, meta: { title: 'Sample' } }, format: 'md' } },
   'import:convert': { input: { text: '{"bomFormat":"CycloneDX","specVersion":"1.6","components":[{"type":"data","name":"d"}]}', fileName: 'bom.json' } },
 };
 

@@ -1,6 +1,7 @@
 // Rules prepared once per analysis for the hot loops: condition lists instead of objects to walk,
 // controls resolved to their definitions, base score factors built once.
 import { CONTROLS, type ControlId } from '../kinds/controls';
+import { inSentence } from '../kinds/phrases';
 import type { ScoreFactor } from './types';
 import type { ComponentMatch, Condition, ControlRef, Rule } from './rule-pack';
 
@@ -68,7 +69,7 @@ export function compileRule(rule: Rule): CompiledRule {
         on: ref.on,
         closes: ref.effect === 'closes',
         label: control.label,
-        missing: `No ${control.label.toLowerCase()} on `,
+        missing: `No ${inSentence(control.label)} on `,
         atlas: ref.atlas ?? control.atlas,
       };
     }),

@@ -3,7 +3,7 @@
 import { factMatches } from '../kinds/fields';
 import { COMPONENT_FACTS } from '../kinds/facts';
 import { FLOW_FACTS } from '../kinds/flow-facts';
-import { getKind } from '../kinds/registry';
+import { kindPhrase } from '../kinds/phrases';
 import type { FieldDef } from '../kinds/fields';
 import type { CompiledFlowFacts, CompiledMatch, Conditions } from './compile';
 import type { Graph, Node } from './graph';
@@ -44,20 +44,10 @@ export function quote(label: string): string {
   return `"${label}"`;
 }
 
-const kindNames = new Map<string, string>();
-function kindName(kind: string): string {
-  let name = kindNames.get(kind);
-  if (name === undefined) {
-    name = (getKind(kind)?.label ?? kind).toLowerCase();
-    kindNames.set(kind, name);
-  }
-  return name;
-}
-
 /** One sentence per condition that made a component match. */
 export function describeComponentMatch(node: Node, m: CompiledMatch, reasons: string[]): void {
   const name = quote(node.label);
-  if (m.kind) reasons.push(`${name} is a ${kindName(node.component.kind)}.`);
+  if (m.kind) reasons.push(`${name} is ${kindPhrase(node.component.kind)}.`);
   if (m.zone) reasons.push(`${name} is in the zone ${quote(node.zoneLabel ?? '')}.`);
   const facts = (conds: Conditions, onlyMatching: boolean) => {
     for (const [id, wanted] of conds) {

@@ -4,7 +4,8 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { ModelSchema, type Model } from '../model/schema';
+import type { Model } from '../model/schema';
+import { loadModelValue } from '../model/load';
 import { writeFileAtomic, removeStaleTempFiles } from './atomic-file';
 
 const JournalFileSchema = z.object({
@@ -43,10 +44,12 @@ export async function openJournal(dir: string): Promise<Journal> {
     try {
       const parsed = JournalFileSchema.safeParse(JSON.parse(await fs.readFile(file, 'utf8')));
       if (!parsed.success) return null;
-      const model = ModelSchema.safeParse(parsed.data.model);
-      if (!model.success) return null;
+      // The loader, not the bare schema: a journal written before an upgrade holds an older format,
+      // and the edits in it are migrated like a file rather than dropped.
+      const model = loadModelValue(parsed.data.model);
+      if (!model.ok) return null;
       const { model: _ignored, ...entry } = parsed.data;
-      return { entry, model: model.data };
+      return { entry, model: model.model };
     } catch {
       return null;
     }

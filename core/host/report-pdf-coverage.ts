@@ -3,22 +3,8 @@
 // (exposed cells by the severity of their highest residual score). Columns that do not fit on one page
 // continue on the next, under their tactic names again.
 import type { CoverageTactic, CoverageTechnique } from '../report/types';
+import { COVERAGE_LEGEND, coverageColor } from '../report/palette';
 import { FONT, bottom, contentWidth, newPage, pdfText, type Doc } from './report-pdf-kit';
-
-const EXPOSED: Array<{ min: number; color: string; label: string }> = [
-  { min: 20, color: '#ef9a9a', label: 'Exposed, residual 20–25' },
-  { min: 12, color: '#ffcc80', label: 'Exposed, residual 12–19' },
-  { min: 6, color: '#fff59d', label: 'Exposed, residual 6–11' },
-  { min: 0, color: '#e6ee9c', label: 'Exposed, residual 1–5' },
-];
-const ACCEPTED = { color: '#cfd8dc', label: 'Accepted or transferred' };
-const MITIGATED = { color: '#a5d6a7', label: 'Mitigated or not applicable' };
-
-function cellColor(t: CoverageTechnique): string {
-  if (t.state === 'mitigated') return MITIGATED.color;
-  if (t.state === 'accepted') return ACCEPTED.color;
-  return EXPOSED.find((e) => t.maxResidual >= e.min)!.color;
-}
 
 const GAP = 3;
 const PAD = 2.5;
@@ -38,7 +24,7 @@ function cellHeight(doc: Doc, t: CoverageTechnique, width: number): number {
 function legend(doc: Doc, y: number): number {
   let x = doc.page.margins.left;
   doc.font(FONT.regular).fontSize(7);
-  for (const item of [...EXPOSED, ACCEPTED, MITIGATED]) {
+  for (const item of COVERAGE_LEGEND) {
     const w = doc.widthOfString(item.label) + 22;
     doc.rect(x, y, 12, 8).fill(item.color);
     doc.fillColor('#000').text(item.label, x + 15, y + 0.5, { lineBreak: false });
@@ -83,7 +69,7 @@ export function drawCoverageMatrix(doc: Doc, tactics: CoverageTactic[]): void {
           const t = q[0]!;
           const h = cellHeight(doc, t, width);
           if (cy + h > bottom(doc) && cy > top) break;
-          doc.rect(x(i), cy, width, h).fill(cellColor(t));
+          doc.rect(x(i), cy, width, h).fill(coverageColor(t));
           // The id on one line, a little smaller where the column is narrow (AML.T0000.000 is long).
           const id = pdfText(t.id, 40);
           doc.font(FONT.bold).fontSize(FONT_SIZE);

@@ -24,7 +24,7 @@ function rows(e: RegisterEntry): Array<[string, string]> {
     ['ATLAS', e.atlas.map((t) => `${t.id} ${t.name}${t.tactics.length ? ` [${t.tactics.map((x) => x.name).join(', ')}]` : ''}`).join('; ') || '-'],
     ['OWASP', e.owasp.map((o) => `${o.id} ${o.name}`).join('; ') || '-'],
   ];
-  if (e.path.length) out.push(['Path', e.path.join(' -> ')]);
+  if (e.path.length) out.push(['Path', e.path.join(' → ')]);
   if (e.reasons.length) out.push(['Why', e.reasons.join(' ')]);
   if (e.mitigations.length) out.push(['Mitigations', e.mitigations.map((m) => `${m.controlLabel} on ${m.target.label}${m.present ? ' (present)' : ''}${m.atlas.length ? ` (${m.atlas.map((a) => a.id).join(', ')})` : ''}`).join('; ')]);
   if (e.rationale) out.push(['Rationale', e.rationale]);

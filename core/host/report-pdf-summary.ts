@@ -2,18 +2,12 @@
 // status, then the likelihood × impact heatmap of unresolved findings with its colour legend.
 import type { ReportData } from '../report/types';
 import { severityLabel, statusLabel } from '../report/escape';
-import { SEVERITIES, type Severity } from '../engine/types';
+import { SEVERITIES } from '../engine/types';
+import { HEAT_COLOR, HEAT_LEGEND, heatSeverity } from '../report/palette';
 import { FONT, contentWidth, drawTable, type Doc } from './report-pdf-kit';
 import { SEVERITY_COLOR } from './report-pdf-entry';
 
 const HEADING = '#1a237e';
-/** Heatmap cell colours by the severity of the cell's score (the engine's thresholds). */
-const CELL_COLOR: Record<Severity, string> = { critical: '#ef9a9a', high: '#ffcc80', medium: '#fff59d', low: '#c5e1a5', info: '#e0e0e0' };
-const RANGES: Record<Severity, string> = { critical: '20–25', high: '12–19', medium: '6–11', low: '3–5', info: '1–2' };
-
-function severityOfScore(score: number): Severity {
-  return score >= 20 ? 'critical' : score >= 12 ? 'high' : score >= 6 ? 'medium' : score >= 3 ? 'low' : 'info';
-}
 
 function columnHeading(doc: Doc, text: string, x: number, y: number, width: number): number {
   doc.font(FONT.bold).fontSize(12).fillColor(HEADING).text(text, x, y, { width, lineBreak: false });
@@ -62,7 +56,7 @@ export function drawHeatmap(doc: Doc, matrix: number[][]): number {
     for (let i = 1; i <= 5; i++) {
       const x = left + (i - 1) * cell;
       const n = matrix[l - 1]?.[i - 1] ?? 0;
-      doc.rect(x, y, cell, cell).fillAndStroke(CELL_COLOR[severityOfScore(l * i)], '#fff');
+      doc.rect(x, y, cell, cell).fillAndStroke(HEAT_COLOR[heatSeverity(l, i)], '#fff');
       if (n > 0) doc.font(FONT.bold).fontSize(11).fillColor('#000').text(String(n), x, y + cell / 2 - 5.5, { width: cell, align: 'center', lineBreak: false });
       else doc.font(FONT.regular).fontSize(7).fillColor('#9e9e9e').text('0', x, y + cell / 2 - 3.5, { width: cell, align: 'center', lineBreak: false });
     }
@@ -80,9 +74,9 @@ export function drawHeatmap(doc: Doc, matrix: number[][]): number {
   let ly = top;
   doc.font(FONT.bold).fontSize(8.5).fillColor('#000').text('Cell colour: severity of likelihood × impact', lx, ly, { lineBreak: false });
   ly += 14;
-  for (const s of [...SEVERITIES].reverse()) {
-    doc.rect(lx, ly, 14, 10).fill(CELL_COLOR[s]);
-    doc.font(FONT.regular).fontSize(8.5).fillColor('#000').text(`${severityLabel(s)} (${RANGES[s]})`, lx + 20, ly + 1.5, { lineBreak: false });
+  for (const { severity, color, range } of HEAT_LEGEND) {
+    doc.rect(lx, ly, 14, 10).fill(color);
+    doc.font(FONT.regular).fontSize(8.5).fillColor('#000').text(`${severityLabel(severity)} (${range})`, lx + 20, ly + 1.5, { lineBreak: false });
     ly += 14;
   }
   ly += 4;

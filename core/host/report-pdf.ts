@@ -95,6 +95,7 @@ class ReportPdf {
     doc.moveDown(0.5).font(FONT.bold).fontSize(28).fillColor('#1a237e').text(pdfText(c.title, 200));
     doc.moveDown(1).font(FONT.regular).fontSize(11).fillColor('#000');
     const rows: Array<[string, string]> = [
+      ['Version', c.version || 'not recorded in the model'],
       ['Model date', c.modelDate || 'not recorded in the model'],
       ['Report generated', c.generatedAt || '—'],
       ['Authors', c.authors.join(', ') || '—'],
@@ -276,8 +277,15 @@ class ReportPdf {
     else
       drawTable(
         this.doc,
-        [{ header: 'Ref', width: 0.07 }, { header: 'Finding', width: 0.28 }, { header: 'Residual', width: 0.1 }, { header: 'Status', width: 0.1 }, { header: 'Owner', width: 0.13 }, { header: 'Rationale', width: 0.32 }],
-        r.accepted.map((e) => [e.ref, `${e.title} (${e.subject.label})`, `${e.residual.score} ${severityLabel(e.residual.severity)}`, statusLabel(e.status), e.owner, e.rationale || '(no rationale recorded)']),
+        [{ header: 'Ref', width: 0.07 }, { header: 'Finding', width: 0.26 }, { header: 'Residual', width: 0.1 }, { header: 'Status', width: 0.1 }, { header: 'Owner, due, ticket', width: 0.16 }, { header: 'Rationale', width: 0.31 }],
+        r.accepted.map((e) => [
+          e.ref,
+          `${e.title} (${e.subject.label})`,
+          `${e.residual.score} ${severityLabel(e.residual.severity)}`,
+          statusLabel(e.status),
+          [e.owner, e.due && `due ${e.due}`, e.ticket && `ticket ${e.ticket}`].filter(Boolean).join('\n'),
+          e.rationale || '(no rationale recorded)',
+        ]),
         { maxCell: 2000 },
       );
     if (r.stale.length) {

@@ -17,6 +17,8 @@ export interface KindSpec<Id extends ComponentKindId = ComponentKindId> {
   id: Id;
   version: number;
   label: string;
+  /** How a sentence names one component of this kind, where "a <label>" would not read: "training job" for Training. Default: the label. */
+  noun?: string;
   group: PaletteGroup;
   /** A short emoji; the UI may map `iconName` to an SVG instead. */
   icon: string;

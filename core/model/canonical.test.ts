@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { serializeModel } from './canonical';
 import { loadModelText, loadModelValue } from './load';
-import { DECISION_STATUSES, type Model } from './schema';
+import { CURRENT_SCHEMA_VERSION, DECISION_STATUSES, type Model } from './schema';
 import { COMPONENT_KIND_IDS, ZONE_KIND_IDS } from '../kinds/ids';
 
 const idChars = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.:-'.split('');
@@ -88,6 +88,7 @@ const arbModel: fc.Arbitrary<Model> = fc
     });
     const meta = fc.record({
       title: fc.string({ minLength: 1, maxLength: 30 }),
+      version: optional(fc.string({ minLength: 1, maxLength: 20 })),
       description: arbText,
       authors: fc.array(arbText, { maxLength: 3 }),
       created: optional(arbDate),
@@ -95,7 +96,7 @@ const arbModel: fc.Arbitrary<Model> = fc
       tags: fc.array(fc.string({ maxLength: 10 }), { maxLength: 3 }),
     });
     return fc.record({
-      schemaVersion: fc.constant(1 as const),
+      schemaVersion: fc.constant(CURRENT_SCHEMA_VERSION),
       meta,
       zones,
       components,
@@ -166,11 +167,11 @@ describe('canonical serialization (properties)', () => {
         JSON.stringify({
           layout: { boxes: { b: { y: 2, x: 1 } } },
           components: [
-            { label: 'B', kind: 'llm', id: 'b' },
+            { label: 'B', kind: 'llm', id: 'b', facts: { zeta: 1, version: '2.0', alpha: true } },
             { label: 'A', kind: 'user', id: 'a' },
           ],
-          meta: { title: 'T' },
-          schemaVersion: 1,
+          meta: { tags: ['x'], version: '1.3', description: 'D', title: 'T' },
+          schemaVersion: CURRENT_SCHEMA_VERSION,
         }),
       ),
     );
@@ -179,6 +180,8 @@ describe('canonical serialization (properties)', () => {
     expect(doc.components.map((c) => c.id)).toEqual(['a', 'b']);
     expect(Object.keys(doc.components[0]!)).toEqual(['id', 'kind', 'label', 'controls', 'facts']);
     expect(text.endsWith('}\n')).toBe(true);
-    expect(text).toContain('\n  "meta": {\n    "title": "T",');
+    expect(text).toContain('\n  "meta": {\n    "title": "T",\n    "version": "1.3",\n    "description": "D",\n    "authors": [],');
+    // "version" comes right after "title" in meta only; a fact named "version" stays in alphabetical order.
+    expect(Object.keys((doc.components[1]!.facts as Record<string, unknown>))).toEqual(['alpha', 'version', 'zeta']);
   });
 });

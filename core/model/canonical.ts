@@ -7,11 +7,18 @@ const KEY_ORDER = [
   'schemaVersion', 'meta', 'zones', 'components', 'flows', 'decisions', 'layout',
   'id', 'kind', 'label', 'title', 'source', 'target', 'zone', 'parent', 'status', 'description',
 ];
-const KEY_RANK = new Map(KEY_ORDER.map((key, index) => [key, index]));
+type KeyRank = ReadonlyMap<string, number>;
+const rankOf = (order: readonly string[]): KeyRank => new Map(order.map((key, index) => [key, index]));
+const KEY_RANK = rankOf(KEY_ORDER);
+/**
+ * In `meta` only, the model's version follows its title (format 2). Elsewhere "version" is an ordinary
+ * key (imported components have a "version" fact) and keeps its alphabetical place.
+ */
+const META_KEY_RANK = rankOf(KEY_ORDER.flatMap((key) => (key === 'title' ? [key, 'version'] : [key])));
 
-function compareKeys(a: string, b: string): number {
-  const ra = KEY_RANK.get(a) ?? Infinity;
-  const rb = KEY_RANK.get(b) ?? Infinity;
+function compareKeys(rank: KeyRank, a: string, b: string): number {
+  const ra = rank.get(a) ?? Infinity;
+  const rb = rank.get(b) ?? Infinity;
   if (ra !== rb) return ra - rb;
   return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -20,11 +27,11 @@ function byId<T extends { id: string }>(items: readonly T[]): T[] {
   return [...items].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-function sortValue(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortValue);
+function sortValue(value: unknown, rank: KeyRank = KEY_RANK): unknown {
+  if (Array.isArray(value)) return value.map((item) => sortValue(item));
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value).sort(compareKeys)) {
+  for (const key of Object.keys(value).sort((a, b) => compareKeys(rank, a, b))) {
     const v = (value as Record<string, unknown>)[key];
     if (v !== undefined) out[key] = sortValue(v);
   }
@@ -39,5 +46,7 @@ export function serializeModel(model: Model): string {
     components: byId(model.components),
     flows: byId(model.flows),
   };
-  return JSON.stringify(sortValue(ordered), null, 2) + '\n';
+  const sorted = sortValue(ordered) as Record<string, unknown>;
+  sorted.meta = sortValue(model.meta, META_KEY_RANK);
+  return JSON.stringify(sorted, null, 2) + '\n';
 }

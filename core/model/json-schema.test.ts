@@ -22,6 +22,8 @@ describe('docs/model.schema.json', () => {
     expect(schema.required).toEqual(['schemaVersion', 'meta']);
     expect(schema.additionalProperties).toBe(false);
     expect(Object.keys(schema.properties)).toEqual(Object.keys(ModelSchema.shape));
+    expect(schema.properties.meta.required).toEqual(['title']);
+    expect(schema.properties.meta.properties.version).toEqual({ type: 'string', minLength: 1, maxLength: 64 });
     expect(schema.properties.components.items.required).toEqual(['id', 'kind', 'label']);
     expect(schema.properties.decisions.additionalProperties.properties.status.enum).toEqual(['open', 'mitigated', 'accepted', 'transferred', 'not-applicable']);
   });

@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { loadModelBytes, loadModelText, loadModelValue } from './load';
 import { checkNestingDepth, findForbiddenKey, findInvalidUtf8, MAX_NESTING_DEPTH } from './json-guard';
 import { serializeModel } from './canonical';
-import { createEmptyModel } from './schema';
+import { CURRENT_SCHEMA_VERSION, createEmptyModel } from './schema';
 
 const base = () => ({
-  schemaVersion: 1,
+  schemaVersion: CURRENT_SCHEMA_VERSION,
   meta: { title: 'Test' },
   zones: [{ id: 'z1', kind: 'cloud', label: 'Cloud' }],
   components: [

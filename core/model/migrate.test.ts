@@ -1,7 +1,15 @@
-// The migration mechanism, with synthetic steps (version 1 is the first format, so MIGRATIONS is empty).
+// The migration mechanism, with synthetic steps; then each released step of MIGRATIONS on a real file
+// of its `from` version (test/fixtures/migrations/format-N.mercator.json).
 import { describe, expect, it } from 'vitest';
-import { MIGRATIONS, migrateModel, type MigrationStep } from './migrate';
-import { CURRENT_SCHEMA_VERSION } from './schema';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { MIGRATIONS, migrateModel, type JsonObject, type MigrationStep } from './migrate';
+import { CURRENT_SCHEMA_VERSION, ModelSchema } from './schema';
+import { loadModelText } from './load';
+import { serializeModel } from './canonical';
+
+const FIXTURES = path.resolve(import.meta.dirname, '..', '..', 'test', 'fixtures', 'migrations');
+const fixtureText = (version: number) => readFileSync(path.join(FIXTURES, `format-${version}.mercator.json`), 'utf8');
 
 const steps: MigrationStep[] = [
   { from: 1, describe: 'rename name → title', migrate: (d) => ({ ...d, title: d.name, name: undefined, trail: ['1→2'] }) },
@@ -61,5 +69,46 @@ describe('migrateModel', () => {
 
   it('has one step for every released version before the current one', () => {
     expect(MIGRATIONS.map((s) => s.from)).toEqual(Array.from({ length: CURRENT_SCHEMA_VERSION - 1 }, (_, i) => i + 1));
+  });
+});
+
+describe('MIGRATIONS, step 1 → 2: meta.version', () => {
+  const step = MIGRATIONS.find((s) => s.from === 1)!;
+  const v1 = () => JSON.parse(fixtureText(1)) as JsonObject;
+
+  it('is needed: a version-1 file is not a version-2 document as it is', () => {
+    expect(ModelSchema.safeParse(v1()).success).toBe(false);
+  });
+
+  it('keeps everything a version-1 file says and stamps version 2', () => {
+    const { schemaVersion: _old, ...content } = v1();
+    const result = migrateModel(v1(), [step], 2);
+    expect(result).toEqual({ ok: true, from: 1, document: { ...content, schemaVersion: 2 } });
+    expect(result.ok && (result.document.meta as JsonObject).version).toBeUndefined();
+    const input = v1();
+    step.migrate(input);
+    expect(input).toEqual(v1());
+  });
+
+  it('loads the version-1 file as a current model that says it was migrated, and saves it as the current format', () => {
+    const loaded = loadModelText(fixtureText(1));
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors));
+    expect(loaded.migratedFrom).toBe(1);
+    expect(loaded.model.schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
+    expect(loaded.model.meta).toEqual({ ...(v1().meta as JsonObject), description: loaded.model.meta.description });
+    expect(loaded.model.decisions['llm-jailbreak@llm']).toMatchObject({ status: 'accepted', owner: 'Security team', due: '2027-01-31' });
+    const text = serializeModel(loaded.model);
+    expect(text.startsWith(`{\n  "schemaVersion": ${CURRENT_SCHEMA_VERSION},\n`)).toBe(true);
+    // Only the version line changes: the rest of the file is already canonical.
+    expect(text).toBe(fixtureText(1).replace('"schemaVersion": 1,', `"schemaVersion": ${CURRENT_SCHEMA_VERSION},`));
+  });
+
+  it('accepts meta.version from format 2 on, and refuses an empty one', () => {
+    const doc = { ...v1(), schemaVersion: 2, meta: { ...(v1().meta as JsonObject), version: '2026-Q4 review' } };
+    const loaded = loadModelText(JSON.stringify(doc));
+    expect(loaded.ok && loaded.model.meta.version).toBe('2026-Q4 review');
+    expect(loaded.ok && loaded.migratedFrom).toBeUndefined();
+    const empty = loadModelText(JSON.stringify({ ...doc, meta: { ...doc.meta, version: '' } }));
+    expect(!empty.ok && empty.errors[0]).toMatchObject({ code: 'E_SCHEMA', pointer: '/meta/version' });
   });
 });

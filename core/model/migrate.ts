@@ -12,8 +12,15 @@ export interface MigrationStep {
   migrate: (document: JsonObject) => JsonObject;
 }
 
-/** The format's migration steps, in order. Version 1 is the first released format. */
-export const MIGRATIONS: readonly MigrationStep[] = [];
+/** The format's migration steps, in order. Version 1 is the first released format. Never edit a released step. */
+export const MIGRATIONS: readonly MigrationStep[] = [
+  {
+    from: 1,
+    // Format 2 adds the optional free-text meta.version; a version-1 file has none and means the same.
+    describe: 'meta: optional free-text "version" (a version-1 file needs no change)',
+    migrate: (document) => ({ ...document }),
+  },
+];
 
 export type MigrationResult = { ok: true; document: JsonObject; from: number } | { ok: false; error: ModelError };
 

@@ -2,7 +2,8 @@
 // zones, decisions) are kept apart from layout so that moving a box never changes the threat model.
 import { z } from 'zod';
 
-export const CURRENT_SCHEMA_VERSION = 1;
+/** The format this build writes; older files are migrated forward on load (./migrate.ts). */
+export const CURRENT_SCHEMA_VERSION = 2;
 
 /** Ids are short, printable and safe to use as JSON Pointer segments and DOM ids. */
 export const IdSchema = z
@@ -84,6 +85,8 @@ export const LayoutSchema = z.strictObject({
 
 export const MetaSchema = z.strictObject({
   title: Label.min(1, 'a model needs a title'),
+  /** Free text naming this revision of the model ("1.3", "2026-Q4 review"); shown on report covers. Since format 2. */
+  version: z.string().min(1, 'a version is not empty: leave "version" out when there is none').max(64, 'a version is at most 64 characters').optional(),
   description: LongText.default(''),
   authors: z.array(Label).max(100).default([]),
   created: IsoDate.optional(),

@@ -165,6 +165,7 @@ export function buildReport(model: Model, analysis: AnalysisResult, catalog: Cat
   return {
     cover: {
       title: model.meta.title,
+      version: model.meta.version ?? '',
       description: model.meta.description,
       authors: model.meta.authors,
       modelDate: model.meta.updated ?? model.meta.created ?? '',

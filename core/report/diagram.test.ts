@@ -8,7 +8,7 @@ import { buildDiagram } from './diagram';
 import { segmentHitsRect } from './diagram-route';
 import { splitLabel } from './diagram-labels';
 import { loadModelText } from '../model/load';
-import { ModelSchema, type Model } from '../model/schema';
+import { CURRENT_SCHEMA_VERSION, ModelSchema, type Model } from '../model/schema';
 import type { LabelBox, ReportDiagram } from './types';
 
 type Box = { x: number; y: number; width: number; height: number };
@@ -17,7 +17,7 @@ const asRect = (b: Box, grow = 0) => ({ left: b.x - grow, top: b.y - grow, right
 
 function model(components: Array<[string, number, number]>, flows: Array<[string, string, string]>): Model {
   return ModelSchema.parse({
-    schemaVersion: 1,
+    schemaVersion: CURRENT_SCHEMA_VERSION,
     meta: { title: 'Diagram test' },
     components: components.map(([id]) => ({ id, kind: 'application', label: id.toUpperCase() })),
     flows: flows.map(([source, target, label], i) => ({ id: `f${i}`, source, target, label })),

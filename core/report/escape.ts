@@ -6,7 +6,7 @@ export function escapeHtml(text: string): string {
 
 /**
  * Markdown: backslash-escape what CommonMark / GFM could read as inline syntax or a table cell end,
- * HTML-escape < and &, flatten line breaks, and escape a leading block marker (# + - > 1.).
+ * HTML-escape < and &, flatten line breaks, and escape a leading block marker (# + - > 1. 1)).
  */
 export function escapeMarkdown(text: string): string {
   return text
@@ -15,7 +15,9 @@ export function escapeMarkdown(text: string): string {
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/\r?\n/g, ' ')
-    .replace(/^(\s*)([#+-]|\d+\.)/, '$1\\$2');
+    .replace(/^(\s*)([#+-])/, '$1\\$2')
+    // An ordered-list marker: escape its dot or parenthesis (a backslash before a digit is printed as is).
+    .replace(/^(\s*)(\d+)([.)])/, '$1$2\\$3');
 }
 
 /**

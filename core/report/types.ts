@@ -124,6 +124,8 @@ export interface CoverageTactic extends CatalogRef {
 export interface ReportData {
   cover: {
     title: string;
+    /** The model's own version (meta.version): free text, '' when the model records none. */
+    version: string;
     description: string;
     authors: string[];
     modelDate: string;

@@ -1,8 +1,10 @@
-// Standalone HTML report: one file, inline CSS, an inline SVG diagram, no scripts (and a CSP that
-// forbids them), every piece of user text escaped.
+// Standalone HTML report: one file, its CSS in its own <style>, an inline SVG diagram, the heatmap and
+// coverage matrix as styled markup (./write-html-figures.ts), no scripts (and a CSP that forbids them),
+// every piece of user text escaped.
 import type { RegisterEntry, ReportData } from './types';
 import { escapeHtml as h, severityLabel, statusLabel } from './escape';
 import { writeDiagramSvg } from './write-svg';
+import { FIGURES_CSS, writeCoverageMatrixHtml, writeHeatmapHtml } from './write-html-figures';
 import { SEVERITIES } from '../engine/types';
 
 const CSS = `body{font:14px/1.45 system-ui,sans-serif;color:#1f1f1f;max-width:1100px;margin:2em auto;padding:0 1em}
@@ -11,7 +13,9 @@ table{border-collapse:collapse;width:100%;margin:.6em 0 1.2em}th,td{border:1px s
 th{background:#f1f3f4}.sev{font-weight:bold;padding:0 .4em;border-radius:3px}.critical{background:#b71c1c;color:#fff}
 .high{background:#f44336;color:#fff}.medium{background:#ffc107}.low{background:#c8e6c9}.info{background:#e0e0e0}
 .finding{border:1px solid #ddd;border-radius:6px;padding:.6em 1em;margin:.8em 0}.muted{color:#666}
-.matrix td{text-align:center;width:3em}.cover{border-bottom:1px solid #ccc;padding-bottom:1em}`;
+.cover{border-bottom:1px solid #ccc;padding-bottom:1em}a[href^="#F-"]{white-space:nowrap}svg.diagram{max-width:100%;height:auto}.cover dl{display:grid;grid-template-columns:max-content 1fr;gap:.15em 1em;margin:.6em 0}
+.cover dt{color:#5f6368;font-weight:bold}.cover dd{margin:0}
+${FIGURES_CSS}`;
 
 const a = (text: string, url: string) => (url && /^https:\/\//.test(url) ? `<a href="${h(url)}">${h(text)}</a>` : h(text));
 const sev = (s: string) => `<span class="sev ${h(s)}">${h(severityLabel(s))}</span>`;
@@ -34,11 +38,21 @@ function entry(e: RegisterEntry): string {
   return `<div class="finding" id="${h(e.ref)}"><h4>${h(e.ref)} ${h(e.title)}</h4><ul>${li.join('')}</ul></div>`;
 }
 
+/** Version, date and authors under the title, each only when the model records it. */
+function coverFacts(report: ReportData): string {
+  const { cover } = report;
+  const rows: Array<[string, string]> = [];
+  if (cover.version) rows.push(['Version', cover.version]);
+  if (cover.modelDate) rows.push(['Model date', cover.modelDate]);
+  if (cover.authors.length) rows.push(['Authors', cover.authors.join(', ')]);
+  return rows.length ? `<dl>${rows.map(([k, v]) => `<dt>${h(k)}</dt><dd>${h(v)}</dd>`).join('')}</dl>` : '';
+}
+
 export function writeHtml(report: ReportData): string {
   const { cover, summary } = report;
   const body: string[] = [
     `<div class="cover"><h1>${h(cover.title)}</h1><p class="muted">Threat model report · ${h(cover.generator)}${cover.generatedAt ? ` · ${h(cover.generatedAt)}` : ''} · ${h(cover.catalogVersion)}</p>`,
-    cover.authors.length ? `<p>Authors: ${cover.authors.map(h).join(', ')}</p>` : '',
+    coverFacts(report),
     cover.description ? `<p>${h(cover.description)}</p>` : '',
     '</div>',
     '<h2>Executive summary</h2>',
@@ -46,11 +60,15 @@ export function writeHtml(report: ReportData): string {
     table(['Severity (residual)', 'Findings'], [...SEVERITIES].reverse().map((s) => [sev(s), String(summary.bySeverity[s])])),
     table(['Status', 'Findings'], Object.entries(summary.byStatus).map(([s, n]) => [h(statusLabel(s)), String(n)])),
     '<h3>Likelihood × impact (unresolved findings)</h3>',
-    table(['Likelihood \\ Impact', '1', '2', '3', '4', '5'], [5, 4, 3, 2, 1].map((l) => [String(l), ...summary.matrix[l - 1]!.map(String)]), 'matrix'),
+    writeHeatmapHtml(summary.matrix),
     '<h3>Top risks</h3>',
-    table(['Ref', 'Finding', 'Subject', 'Residual', 'Status'], summary.topRisks.map((e) => [`<a href="#${h(e.ref)}">${h(e.ref)}</a>`, h(e.title), h(e.subject.label), `${e.residual.score} ${sev(e.residual.severity)}`, h(statusLabel(e.status))])),
+    summary.findings === 0
+      ? '<p>No findings.</p>'
+      : summary.topRisks.length === 0
+        ? '<p>No open risk: every finding is mitigated, accepted, transferred or not applicable.</p>'
+        : table(['Ref', 'Finding', 'Subject', 'Residual', 'Status'], summary.topRisks.map((e) => [`<a href="#${h(e.ref)}">${h(e.ref)}</a>`, h(e.title), h(e.subject.label), `${e.residual.score} ${sev(e.residual.severity)}`, h(statusLabel(e.status))])),
     '<h2>Architecture</h2>',
-    writeDiagramSvg(report.diagram),
+    report.diagram.nodes.length === 0 ? '<p>The model has no components.</p>' : writeDiagramSvg(report.diagram),
     '<h2>Components</h2>',
     table(['Component', 'Kind', 'Zone', 'Facts', 'Controls present', 'Findings'], report.inventory.map((c) => [
       h(c.label), h(c.kindLabel), h(c.zone), c.facts.map((f) => `${h(f.name)}: ${h(f.value)}`).join('<br>'),
@@ -59,14 +77,22 @@ export function writeHtml(report: ReportData): string {
     '<h2>Threat register</h2>',
     ...report.register.map((g) => `<h3>${g.subject.type === 'flow' ? 'Flow' : g.subject.type === 'path' ? 'Path' : 'Component'}: ${h(g.subject.label)}</h3>${g.entries.map(entry).join('')}`),
     '<h2>Mitigation plan</h2>',
-    table(['Control', 'Status', 'ATLAS mitigations', 'Where', 'Closes'], report.plan.map((p) => [
+    report.plan.length === 0 ? '<p>No finding names a mitigation.</p>' : table(['Control', 'Status', 'ATLAS mitigations', 'Where', 'Closes'], report.plan.map((p) => [
       h(p.controlLabel), h(p.status), p.atlas.map((x) => a(`${x.id} ${x.name}`, x.url)).join('<br>'),
       p.targets.map((t) => `${h(t.label)}${t.present ? ' ✓' : ''}`).join('<br>'), p.findings.map((r) => `<a href="#${h(r)}">${h(r)}</a>`).join(', '),
     ])),
     '<h2>ATLAS coverage</h2>',
-    table(['Tactic', 'Technique', 'Findings', 'Max residual', 'State'], report.coverage.flatMap((t) => t.techniques.map((x) => [h(t.name), a(`${x.id} ${x.name}`, x.url), String(x.findings), String(x.maxResidual), h(x.state)]))),
+    '<p>The ATLAS techniques this model’s findings cite, under each tactic they serve: exposed (some finding unresolved), accepted (only accepted or transferred findings left) or mitigated.</p>',
+    writeCoverageMatrixHtml(report.coverage),
+    report.coverage.length ? '<h3>Techniques by tactic</h3>' : '',
+    report.coverage.length === 0 ? '' : table(['Tactic', 'Technique', 'Findings', 'Max residual', 'State'], report.coverage.flatMap((t) => t.techniques.map((x, i) => [i === 0 ? h(t.name) : '', a(`${x.id} ${x.name}`, x.url), String(x.findings), String(x.maxResidual), h(x.state)]))),
     '<h2>Accepted and transferred risks</h2>',
-    report.accepted.length === 0 ? '<p>None.</p>' : table(['Ref', 'Finding', 'Status', 'Owner', 'Rationale'], report.accepted.map((e) => [h(e.ref), h(e.title), h(statusLabel(e.status)), h(e.owner), h(e.rationale)])),
+    report.accepted.length === 0
+      ? '<p>No risk was accepted or transferred.</p>'
+      : table(['Ref', 'Finding', 'Residual', 'Status', 'Owner, due, ticket', 'Rationale'], report.accepted.map((e) => [
+        `<a href="#${h(e.ref)}">${h(e.ref)}</a>`, `${h(e.title)} <span class="muted">(${h(e.subject.label)})</span>`, `${e.residual.score} ${sev(e.residual.severity)}`, h(statusLabel(e.status)),
+        [e.owner, e.due && `due ${e.due}`, e.ticket && `ticket ${e.ticket}`].filter(Boolean).map((x) => h(x)).join('<br>'), h(e.rationale || '(no rationale recorded)'),
+      ])),
     report.stale.length ? '<h3>Decisions whose finding no longer appears</h3>' + table(['Key', 'Status', 'Rationale'], report.stale.map((s) => [h(s.key), h(statusLabel(s.status)), h(s.rationale)])) : '',
     '<h2>Appendix: catalog entries cited</h2>',
     ...([['ATLAS tactics', report.appendix.tactics], ['ATLAS techniques', report.appendix.techniques], ['ATLAS mitigations', report.appendix.mitigations], ['OWASP', report.appendix.owasp]] as const)

@@ -9,7 +9,7 @@ export function writeFindingsJson(report: ReportData): string {
     JSON.stringify(
       {
         format: FINDINGS_JSON_FORMAT,
-        model: { title: report.cover.title, modelDate: report.cover.modelDate },
+        model: { title: report.cover.title, ...(report.cover.version ? { version: report.cover.version } : {}), modelDate: report.cover.modelDate },
         catalog: report.cover.catalogVersion,
         generatedAt: report.cover.generatedAt,
         summary: {

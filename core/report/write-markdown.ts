@@ -34,6 +34,7 @@ export function writeMarkdown(report: ReportData): string {
     `Threat model report · ${md(cover.generator)}${cover.generatedAt ? ` · ${md(cover.generatedAt)}` : ''} · catalog: ${md(cover.catalogVersion)}`,
     '',
   ];
+  if (cover.version) out.push(`Version: ${md(cover.version)}`, '');
   if (cover.authors.length) out.push(`Authors: ${cover.authors.map(md).join(', ')}`, '');
   if (cover.description) out.push(md(cover.description), '');
   out.push('## Executive summary', '');
@@ -64,8 +65,11 @@ export function writeMarkdown(report: ReportData): string {
     md(t.name), link(`${x.id} ${x.name}`, x.url), String(x.findings), String(x.maxResidual), x.state,
   ]))));
   out.push('## Accepted and transferred risks', '');
-  if (report.accepted.length === 0) out.push('None.', '');
-  else out.push(...table(['Ref', 'Finding', 'Status', 'Owner', 'Rationale'], report.accepted.map((e) => [e.ref, md(e.title), statusLabel(e.status), md(e.owner), md(e.rationale)])));
+  if (report.accepted.length === 0) out.push('No risk was accepted or transferred.', '');
+  else
+    out.push(...table(['Ref', 'Finding', 'Residual', 'Status', 'Owner', 'Due', 'Ticket', 'Rationale'], report.accepted.map((e) => [
+      e.ref, `${md(e.title)} (${md(e.subject.label)})`, `${e.residual.score} ${severityLabel(e.residual.severity)}`, statusLabel(e.status), md(e.owner), md(e.due), md(e.ticket), md(e.rationale || '(no rationale recorded)'),
+    ])));
   if (report.stale.length) {
     out.push('### Decisions whose finding no longer appears', '');
     out.push(...table(['Key', 'Status', 'Rationale'], report.stale.map((s) => [md(s.key), statusLabel(s.status), md(s.rationale)])));

@@ -6,11 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../core/engine/analyze';
 import { parseRulePack, type RulePack } from '../../core/engine/rule-pack';
 import { loadRulePacks } from '../../core/host/rule-packs';
-import { ModelSchema, type Model, type ModelInput } from '../../core/model/schema';
+import { CURRENT_SCHEMA_VERSION, ModelSchema, type Model, type ModelInput } from '../../core/model/schema';
 
 const root = path.resolve(__dirname, '../..');
 const builtin = await loadRulePacks({ builtinDir: path.join(root, 'data/rules'), catalogDir: path.join(root, 'data/catalog') });
-const model = (input: Omit<ModelInput, 'schemaVersion' | 'meta'>): Model => ModelSchema.parse({ schemaVersion: 1, meta: { title: 't' }, ...input });
+const model = (input: Omit<ModelInput, 'schemaVersion' | 'meta'>): Model => ModelSchema.parse({ schemaVersion: CURRENT_SCHEMA_VERSION, meta: { title: 't' }, ...input });
 const pack = (yaml: string): RulePack => {
   const r = parseRulePack(yaml, 'test.yaml');
   if (!r.ok) throw new Error(r.errors.join('\n'));

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { loadRulePacks } from '../../core/host/rule-packs';
 import { analyze } from '../../core/engine/analyze';
 import { parseRulePack, type PathRule } from '../../core/engine/rule-pack';
-import { ModelSchema, type Model, type ModelInput } from '../../core/model/schema';
+import { CURRENT_SCHEMA_VERSION, ModelSchema, type Model, type ModelInput } from '../../core/model/schema';
 import { buildFiringModel } from '../fixtures/rules/build-fixture';
 import { component, putIn } from '../fixtures/rules/edge-values';
 
@@ -16,7 +16,7 @@ const loaded = await loadRulePacks({ builtinDir: path.join(root, 'data/rules'), 
 const packs = loaded.packs;
 const rule = (id: string) => packs.flatMap((p) => p.rules).find((r) => r.id === id)! as PathRule;
 const hits = (m: Model, ruleId: string) => analyze(m, packs).findings.filter((f) => f.ruleId === ruleId);
-const model = (input: Omit<ModelInput, 'schemaVersion' | 'meta'>): Model => ModelSchema.parse({ schemaVersion: 1, meta: { title: 't' }, ...input });
+const model = (input: Omit<ModelInput, 'schemaVersion' | 'meta'>): Model => ModelSchema.parse({ schemaVersion: CURRENT_SCHEMA_VERSION, meta: { title: 't' }, ...input });
 
 describe('a client as the origin of a path rule', () => {
   // Read off the `from` lists in data/rules: which rules take a client as untrusted, and how.

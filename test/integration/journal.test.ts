@@ -1,7 +1,8 @@
 // The autosave journal on real files: write, list, read, discard; model:open offers recovery when
 // the journal holds edits the file does not have.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openJournal, type Journal } from '../../core/host/journal';
@@ -9,7 +10,7 @@ import { createHandlers } from '../../core/host/handlers';
 import { createWorkspacePolicy } from '../../core/host/path-policy';
 import { dispatch, type Handlers } from '../../core/host/dispatch';
 import { TEMP_SUFFIX } from '../../core/host/atomic-file';
-import { createEmptyModel } from '../../core/model/schema';
+import { CURRENT_SCHEMA_VERSION, createEmptyModel } from '../../core/model/schema';
 import { serializeModel } from '../../core/model/canonical';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -69,6 +70,20 @@ describe('journal', () => {
     const reopened = await openJournal(journalDir);
     expect(await reopened.list()).toEqual([]);
     expect(readdirSync(journalDir).some((n) => n.endsWith(TEMP_SUFFIX))).toBe(false);
+  });
+
+  it('offers back edits journaled by a Mercator that wrote an older format, migrated', async () => {
+    // What the previous format's build left in the journal before a crash (and an upgrade).
+    const old = JSON.parse(readFileSync(path.join(ROOT, 'test', 'fixtures', 'migrations', 'format-1.mercator.json'), 'utf8'));
+    const key = 'old/format-1.mercator.json';
+    const file = path.join(journalDir, createHash('sha256').update(key).digest('hex').slice(0, 32) + '.journal.json');
+    writeFileSync(file, JSON.stringify({ key, path: key, title: old.meta.title, savedAt: '2026-11-20T10:00:00.000Z', baseHash: null, model: old }));
+    expect((await journal.list()).map((e) => e.key)).toContain(key);
+    const read = await journal.read(key);
+    expect(read?.model.schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
+    expect(read?.model.meta.title).toBe(old.meta.title);
+    expect(read?.model.decisions).toEqual(old.decisions);
+    await journal.discard(key);
   });
 
   it('model:open reports recovery when the journal holds other edits of that file, and not otherwise', async () => {

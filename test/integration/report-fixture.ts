@@ -1,7 +1,7 @@
 // A hand-written model + analysis for report tests and the report benchmark: deterministic, with
 // markup in labels, decisions of every status, path findings, and real ATLAS / OWASP ids.
 import type { Model } from '../../core/model/schema';
-import { ModelSchema } from '../../core/model/schema';
+import { CURRENT_SCHEMA_VERSION, ModelSchema } from '../../core/model/schema';
 import type { AnalysisResult, Finding, Score, Severity } from '../../core/engine/types';
 
 const KINDS = ['user', 'client', 'application', 'llm', 'vector-store', 'tool', 'agent', 'data-store', 'training', 'model-registry'] as const;
@@ -99,12 +99,18 @@ export function makeReportFixture(componentCount = 12): { model: Model; analysis
   findings.slice(0, 8).forEach((f, i) => {
     const status = statuses[i % statuses.length]!;
     f.status = status;
-    decisions[f.key] = { status, rationale: `Decided in review #${i}: <i>risk</i> owner agreed`, owner: i === 0 ? FORMULA_OWNER : 'Security team' };
+    decisions[f.key] = {
+      status,
+      rationale: `Decided in review #${i}: <i>risk</i> owner agreed`,
+      owner: i === 0 ? FORMULA_OWNER : 'Security team',
+      ...(status === 'accepted' ? { due: `2027-0${1 + i}-15` } : {}),
+      ...(status === 'transferred' ? { ticket: `SEC-${100 + i}` } : {}),
+    };
   });
   decisions['gone-rule@c0'] = { status: 'accepted', rationale: 'Old decision', owner: '' };
   const model = ModelSchema.parse({
-    schemaVersion: 1,
-    meta: { title: 'Report fixture <model>', description: 'A model for report tests.', authors: ['Ada', 'Grace'], updated: '2026-11-20', tags: ['test'] },
+    schemaVersion: CURRENT_SCHEMA_VERSION,
+    meta: { title: 'Report fixture <model>', version: '1.3 <rc>', description: 'A model for report tests.', authors: ['Ada', 'Grace'], updated: '2026-11-20', tags: ['test'] },
     zones,
     components,
     flows,

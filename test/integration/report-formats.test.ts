@@ -8,6 +8,8 @@ import { z } from 'zod';
 import { buildReport } from '../../core/report/build';
 import { loadReportCatalog } from '../../core/host/report-catalog';
 import { writeHtml } from '../../core/report/write-html';
+import { writeCoverageMatrixHtml, writeHeatmapHtml } from '../../core/report/write-html-figures';
+import { coverageBand, heatSeverity } from '../../core/report/palette';
 import { writeMarkdown } from '../../core/report/write-markdown';
 import { CSV_COLUMNS, writeRegisterCsv } from '../../core/report/write-csv';
 import { writeFindingsJson } from '../../core/report/write-json';
@@ -15,6 +17,7 @@ import { writeSarif } from '../../core/report/write-sarif';
 import { writeNavigatorLayer } from '../../core/report/write-navigator';
 import { analyzeForReport } from '../../core/host/report-analysis';
 import { loadModelText } from '../../core/model/load';
+import { createEmptyModel } from '../../core/model/schema';
 import { FORMULA_OWNER, MARKUP_LABEL, makeReportFixture } from './report-fixture';
 
 const dataDir = path.resolve(__dirname, '../../data');
@@ -94,6 +97,91 @@ describe('HTML and Markdown', () => {
     expect(html).not.toMatch(/<link|<iframe|javascript:/i);
     expect(html).toContain('AML.T0051.000');
     expect(html).toContain('LLM01:2025');
+  });
+
+  it('HTML puts the model version, date and authors under the title, escaped', () => {
+    const html = writeHtml(report);
+    expect(html).toContain('<dt>Version</dt><dd>1.3 &lt;rc&gt;</dd>');
+    expect(html).toContain('<dt>Model date</dt><dd>2026-11-20</dd>');
+    expect(html).toContain('<dt>Authors</dt><dd>Ada, Grace</dd>');
+    const unversioned = writeHtml({ ...report, cover: { ...report.cover, version: '' } });
+    expect(unversioned).not.toContain('<dt>Version</dt>');
+  });
+
+  it('HTML draws the heatmap as a coloured 5 × 5 grid with faint zeros and a legend, styled only by its own <style>', () => {
+    const html = writeHtml(report);
+    expect(html).not.toMatch(/\sstyle=/i);
+    expect(html).not.toContain('Likelihood \\ Impact');
+    const grid = writeHeatmapHtml(report.summary.matrix);
+    const rows = [...grid.matchAll(/<tr><th scope="row">(\d)<\/th>(.*?)<\/tr>/g)];
+    expect(rows.map((r) => r[1])).toEqual(['5', '4', '3', '2', '1']);
+    for (const [, l, cells] of rows) {
+      const tds = [...cells!.matchAll(/<td class="heat-(\w+)( zero)?"[^>]*>(\d+)<\/td>/g)];
+      expect(tds).toHaveLength(5);
+      tds.forEach(([, severity, zero, n], i) => {
+        expect(severity).toBe(heatSeverity(Number(l), i + 1));
+        expect(Number(n)).toBe(report.summary.matrix[Number(l) - 1]![i]);
+        expect(zero === ' zero').toBe(n === '0');
+      });
+    }
+    for (const label of ['Critical (20–25)', 'High (12–19)', 'Medium (6–11)', 'Low (3–5)', 'Info (1–2)']) expect(grid).toContain(label);
+    for (const severity of ['critical', 'high', 'medium', 'low', 'info']) expect(html).toMatch(new RegExp(`\\.heat-${severity}\\{background:#[0-9a-f]{6}\\}`));
+    expect(html).toMatch(/\.heat-grid tbody td\.zero\{[^}]*color:#9e9e9e/);
+  });
+
+  it('HTML draws the ATLAS coverage matrix: a column per tactic in ATLAS order, cells coloured by state', () => {
+    const html = writeHtml(report);
+    const heads = [...html.matchAll(/<div class="cov-head">(.*?)<\/div>/g)].map((m) => m[1]);
+    expect(heads).toEqual(report.coverage.map((t) => t.name));
+    const ids = lookup.tactics().map((t) => t.id);
+    const positions = report.coverage.map((t) => ids.indexOf(t.id));
+    expect(positions.every((p) => p >= 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    const cells = [...html.matchAll(/class="cov-cell cov-([\w-]+)"[^>]*><b>([^<]+)<\/b>/g)].map((m) => [m[2], m[1]]);
+    expect(cells).toEqual(report.coverage.flatMap((t) => t.techniques.map((x) => [x.id, coverageBand(x)])));
+    expect(new Set(cells.map(([, band]) => band)).size).toBeGreaterThan(1);
+    for (const label of ['Exposed, residual 20–25', 'Accepted or transferred', 'Mitigated or not applicable']) expect(html).toContain(label);
+  });
+
+  it('HTML colours an accepted technique of the fine-tuning example as accepted', async () => {
+    const loaded = loadModelText(readFileSync(path.resolve(__dirname, '../../examples/fine-tuning-pipeline.mercator.json'), 'utf8'));
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors));
+    const r = buildReport(loaded.model, await analyzeForReport(loaded.model, { dataDir }), lookup);
+    const html = writeHtml(r);
+    // AML.T0043 is cited only by the accepted "model inputs are not validated" finding.
+    expect(r.coverage.flatMap((t) => t.techniques).find((x) => x.id === 'AML.T0043')?.state).toBe('accepted');
+    expect(html).toMatch(/class="cov-cell cov-accepted"[^>]*><b>AML\.T0043<\/b>/);
+    expect(html).toContain('<dt>Version</dt><dd>2026-Q4 review</dd>');
+    expect(html).not.toContain('No risk was accepted or transferred.');
+  });
+
+  it('HTML escapes catalog names in the coverage matrix and links only https', () => {
+    const tactic = { id: 'AML.TA9999', name: '<img src=x onerror=alert(1)>', url: '', techniques: [{ id: 'AML.T9999', name: '<b>evil</b>', url: 'javascript:alert(1)', findings: 1, maxResidual: 20, state: 'exposed' as const }] };
+    const html = writeCoverageMatrixHtml([tactic]);
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(html).toContain('&lt;b&gt;evil&lt;/b&gt;');
+    expect(html).not.toMatch(/<img|<b>evil|href="javascript/);
+    expect(html).toContain('cov-exposed-critical');
+    expect(writeCoverageMatrixHtml([])).toBe('<p>No finding cites an ATLAS technique.</p>');
+  });
+
+  it('HTML says plainly when a model has nothing to show, like the PDF', () => {
+    const empty = createEmptyModel('Empty');
+    const html = writeHtml(buildReport(empty, { findings: [], stale: [] }, lookup));
+    for (const line of ['No findings.', 'The model has no components.', 'No finding names a mitigation.', 'No finding cites an ATLAS technique.', 'No risk was accepted or transferred.']) expect(html).toContain(line);
+    expect(html).not.toContain('<svg');
+    expect(html).not.toContain('Techniques by tactic');
+  });
+
+  it('Markdown and JSON carry the model version; accepted risks show due dates and tickets', () => {
+    const md = writeMarkdown(report);
+    expect(md).toContain('Version: 1\\.3 &lt;rc&gt;');
+    expect(md).toContain('| Accepted | Security team | 2027-05-15 |  |');
+    expect(md).toContain('| Transferred | Security team |  | SEC-102 |');
+    expect(JSON.parse(writeFindingsJson(report)).model).toEqual({ title: 'Report fixture <model>', version: '1.3 <rc>', modelDate: '2026-11-20' });
+    const html = writeHtml(report);
+    expect(html).toContain('Security team<br>due 2027-05-15');
+    expect(html).toContain('Security team<br>ticket SEC-102');
   });
 
   it('Markdown escapes markup and keeps ids', () => {

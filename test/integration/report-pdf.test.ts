@@ -76,6 +76,13 @@ describe.runIf(hasPoppler)('PDF report', () => {
     expect(text).toContain('ML02:2023');
     expect(text).toContain('AML.M0015');
     expect(text).toContain('Decided in review #0: <i>risk</i> owner agreed');
+    // The cover names the model's version; accepted and transferred risks show their due date and ticket.
+    const cover = pages(file)[0]!.join('\n');
+    expect(cover).toMatch(/Version\s+1\.3 <rc>/);
+    expect(cover).toMatch(/Model date\s+2026-11-20/);
+    const accepted = pages(file).find((lines) => lines[0] === 'Accepted and transferred risks')!.join('\n');
+    expect(accepted).toContain('due 2027-05-15');
+    expect(accepted).toContain('ticket SEC-102');
     expect(text.replace(/\s+/g, ' ')).toContain(MARKUP_LABEL);
     expect(text).toMatch(/Page 3 of \d+/);
     expect(progress.at(-1)).toEqual([1, 'done']);

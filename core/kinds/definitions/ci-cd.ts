@@ -4,6 +4,7 @@ export const ciCdKind = defineKind({
   id: 'ci-cd',
   version: 1,
   label: 'CI/CD',
+  noun: 'CI/CD pipeline',
   group: 'operate',
   icon: '🚀',
   iconName: 'rocket',

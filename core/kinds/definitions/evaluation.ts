@@ -4,6 +4,7 @@ export const evaluationKind = defineKind({
   id: 'evaluation',
   version: 1,
   label: 'Evaluation',
+  noun: 'evaluation step',
   group: 'build',
   icon: '📏',
   iconName: 'gauge',

@@ -4,6 +4,7 @@ export const labelingKind = defineKind({
   id: 'labeling',
   version: 1,
   label: 'Labeling',
+  noun: 'labeling step',
   group: 'data',
   icon: '🏷️',
   iconName: 'tag',

@@ -4,6 +4,7 @@ export const memoryKind = defineKind({
   id: 'memory',
   version: 1,
   label: 'Memory',
+  noun: 'agent memory',
   group: 'serve',
   icon: '🧷',
   iconName: 'memory',

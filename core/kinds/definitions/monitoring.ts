@@ -4,6 +4,7 @@ export const monitoringKind = defineKind({
   id: 'monitoring',
   version: 1,
   label: 'Monitoring',
+  noun: 'monitoring system',
   group: 'operate',
   icon: '📈',
   iconName: 'chart',

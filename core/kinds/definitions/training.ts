@@ -4,6 +4,7 @@ export const trainingKind = defineKind({
   id: 'training',
   version: 1,
   label: 'Training',
+  noun: 'training job',
   group: 'build',
   icon: '🏋️',
   iconName: 'training',
