@@ -5,6 +5,7 @@
 import { MarkerType, type Edge, type Node } from '@xyflow/react';
 import type { Component, Flow, Model, Zone } from '../../../core/model/schema';
 import { COMPONENT_SIZE, ZONE_SIZE } from '../state/model-edits';
+import { kindLabel } from './kind-style';
 
 export type ComponentNodeData = { component: Component };
 export type ZoneNodeData = { zone: Zone };
@@ -38,7 +39,16 @@ export function toNodes(model: Model, selected: ReadonlySet<string>, previous: r
     const height = box.height ?? ZONE_SIZE.height;
     const data = dataOf(zoneData, zone, () => ({ zone }));
     out.push(
-      reuse(prev.get(zone.id), data, box.x, box.y, selected.has(zone.id), width, height) ?? {
+      reuse(
+        prev.get(zone.id),
+        data,
+        box.x,
+        box.y,
+        selected.has(zone.id),
+        () => zoneName(zone),
+        width,
+        height,
+      ) ?? {
         id: zone.id,
         type: 'zone',
         position: { x: box.x, y: box.y },
@@ -47,7 +57,7 @@ export function toNodes(model: Model, selected: ReadonlySet<string>, previous: r
         data,
         zIndex: -1 - (zones.length - i),
         selected: selected.has(zone.id),
-        ariaLabel: `Trust boundary ${zone.label}`,
+        ariaLabel: zoneName(zone),
       },
     );
   });
@@ -55,13 +65,15 @@ export function toNodes(model: Model, selected: ReadonlySet<string>, previous: r
     const box = boxes[component.id] ?? { x: 80 + (i % 6) * 220, y: 80 + Math.floor(i / 6) * 110 };
     const data = dataOf(componentData, component, () => ({ component }));
     out.push(
-      reuse(prev.get(component.id), data, box.x, box.y, selected.has(component.id)) ?? {
+      reuse(prev.get(component.id), data, box.x, box.y, selected.has(component.id), () =>
+        componentName(component),
+      ) ?? {
         id: component.id,
         type: 'component',
         position: { x: box.x, y: box.y },
         data,
         selected: selected.has(component.id),
-        ariaLabel: `${component.kind} ${component.label}`,
+        ariaLabel: componentName(component),
       },
     );
   });
@@ -72,12 +84,17 @@ function area(box: { width?: number; height?: number } | undefined): number {
   return (box?.width ?? ZONE_SIZE.width) * (box?.height ?? ZONE_SIZE.height);
 }
 
+/** The accessible names of canvas nodes (what a screen reader announces when Tab reaches them). */
+const componentName = (c: Component) => `${kindLabel(c.kind)}: ${c.label || c.id}`;
+const zoneName = (z: Zone) => `Trust boundary: ${z.label || z.id}`;
+
 function reuse(
   node: Node | undefined,
   data: object,
   x: number,
   y: number,
   selected: boolean,
+  ariaLabel: () => string,
   width?: number,
   height?: number,
 ): Node | undefined {
@@ -91,7 +108,15 @@ function reuse(
     node.height === height
   )
     return node;
-  return { ...node, data: data as Node['data'], position: { x, y }, selected, width, height };
+  return {
+    ...node,
+    data: data as Node['data'],
+    position: { x, y },
+    selected,
+    width,
+    height,
+    ariaLabel: ariaLabel(),
+  };
 }
 
 export function toEdges(model: Model, selected: ReadonlySet<string>, previous: readonly Edge[] = []): Edge[] {

@@ -43,10 +43,21 @@ export function Sidebar() {
     else if (useCatalogNav.getState().open) useCatalogNav.getState().closeCatalog();
     useSelection.getState().setTab(next);
   };
+  /** Arrow keys, Home and End choose a tab and move focus with it (the ARIA tabs pattern). */
   const onKeyDown = (event: KeyboardEvent) => {
     const i = TABS.findIndex(([id]) => id === tab);
-    if (event.key === 'ArrowRight') choose(TABS[(i + 1) % TABS.length]![0]);
-    if (event.key === 'ArrowLeft') choose(TABS[(i + TABS.length - 1) % TABS.length]![0]);
+    const keys: Record<string, number> = {
+      ArrowRight: i + 1,
+      ArrowLeft: i + TABS.length - 1,
+      Home: 0,
+      End: TABS.length - 1,
+    };
+    const to = keys[event.key];
+    if (to === undefined) return;
+    event.preventDefault();
+    const next = TABS[to % TABS.length]![0];
+    choose(next);
+    document.getElementById(`tab-${next}`)?.focus();
   };
 
   return (

@@ -3,6 +3,7 @@ import type { Component, FactValue, Model } from '../../../../core/model/schema'
 import { useDocument } from '../../state/document-store';
 import { setEntry, updateComponent } from '../../state/model-edits';
 import { FieldList } from './FieldInput';
+import { NewFlowField } from './NewFlowField';
 import { TextField } from './TextField';
 
 export function ComponentInspector({ component, model }: { component: Component; model: Model }) {
@@ -37,6 +38,7 @@ export function ComponentInspector({ component, model }: { component: Component;
         value={component.description ?? ''}
         onChange={(description) => edit((c) => ({ ...c, description }), 'description')}
       />
+      <NewFlowField component={component} model={model} />
       {kind && (
         <>
           <FieldList title="Facts" fields={kind.factFields} values={component.facts} onChange={(name, v) => edit((c) => ({ ...c, facts: setEntry(c.facts, name, v) }))} />
