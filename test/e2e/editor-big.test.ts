@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage, pageErrors, startApp, type RunningApp } from './browser';
+import { ROOT, launchBrowser, openPage, pageErrors, startApp, type RunningApp } from './browser';
 import { generateEditorModel } from '../../bench/editor-model';
 
 let app: RunningApp;
@@ -38,6 +38,13 @@ describe('a 1,000-component model', () => {
     await expect.poll(() => page.locator('.component-node.overview').count()).toBe(1000);
     expect(await page.getByTestId('overview-flows').locator('path').first().getAttribute('d')).toMatch(/^M[\d.-]+ [\d.-]+L/);
     expect(await page.locator('.react-flow__edge').count()).toBe(0);
+    if (process.env.MERCATOR_UPDATE_SCREENSHOTS === '1') {
+      // The overview at about 500 components on screen, for the user guide.
+      for (let i = 0; i < 4; i++) await page.getByRole('button', { name: 'Zoom In' }).click();
+      await page.mouse.click(1, 1); // nothing selected, so the findings list shows the whole model
+      await page.waitForTimeout(1500); // let the zoom animation end and the layer re-raster
+      await page.screenshot({ path: path.join(ROOT, 'docs', 'screenshots', 'overview.png') });
+    }
     // Zooming in brings back text, handles and the flows as edges.
     for (let i = 0; i < 12 && (await page.locator('.component-node.overview').count()) > 0; i++) {
       await page.getByRole('button', { name: 'Zoom In' }).click();

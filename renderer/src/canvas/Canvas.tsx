@@ -17,6 +17,7 @@ import {
   type Node,
   type NodeChange,
   type NodeTypes,
+  type Viewport,
 } from '@xyflow/react';
 import { useDocument } from '../state/document-store';
 import { useSelection } from '../state/selection-store';
@@ -196,6 +197,19 @@ export function Canvas() {
     [flow],
   );
 
+  const canvasRef = useRef<HTMLDivElement>(null);
+  const rasterZoom = useRef<number | null>(null);
+  const onMoveEnd = useCallback((_event: unknown, viewport: Viewport) => {
+    // The viewport is one composited layer (will-change: transform), which the browser keeps at the
+    // scale it was first drawn at: after a zoom, drop the hint for a frame so it is drawn sharp again.
+    if (rasterZoom.current === viewport.zoom) return;
+    rasterZoom.current = viewport.zoom;
+    const layer = canvasRef.current?.querySelector<HTMLElement>('.react-flow__viewport');
+    if (!layer) return;
+    layer.style.willChange = 'auto';
+    requestAnimationFrame(() => requestAnimationFrame(() => (layer.style.willChange = '')));
+  }, []);
+
   const onPaneClick = useCallback(() => {
     useSelection.getState().select([]);
     useSelection.getState().focusFinding(null);
@@ -204,6 +218,7 @@ export function Canvas() {
   if (!model) return <div className="canvas empty-canvas" />;
   return (
     <div
+      ref={canvasRef}
       className={`canvas${overview ? ' canvas-overview' : ''}`}
       data-testid="canvas"
       onDragOver={onDragOver}
@@ -223,6 +238,7 @@ export function Canvas() {
           onNodeDragStop={onNodeDragStop}
           onConnect={onConnect}
           onPaneClick={onPaneClick}
+          onMoveEnd={onMoveEnd}
           connectionMode={ConnectionMode.Loose}
           onlyRenderVisibleElements={nodes.length > RENDER_ALL_LIMIT}
           minZoom={0.05}
