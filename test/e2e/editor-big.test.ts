@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ROOT, launchBrowser, openPage, pageErrors, startApp, type RunningApp } from './browser';
 import { generateEditorModel } from '../../bench/editor-model';
+import { connect } from './editor-helpers';
 
 let app: RunningApp;
 let browser: Browser;
@@ -69,6 +70,19 @@ describe('a 1,000-component model', () => {
     await page.getByTestId('tab-inspector').click();
     await page.getByTestId('inspector-label').fill('Renamed in a big model');
     await expect.poll(() => page.getByText('Renamed in a big model', { exact: true }).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    // The model opened in the overview (no handles): after zooming in, a flow drawn by dragging from
+    // a handle to the next component on the right still connects.
+    const right = await page.evaluate((from) => {
+      const box = (id: string) => document.querySelector(`.react-flow__node-component[data-id="${id}"]`)!.getBoundingClientRect();
+      const a = box(from);
+      const candidates = [...document.querySelectorAll<HTMLElement>('.react-flow__node-component')]
+        .map((n) => ({ id: n.dataset.id!, r: n.getBoundingClientRect() }))
+        .filter(({ r }) => Math.abs(r.top - a.top) < 5 && r.left > a.right);
+      return candidates.sort((x, y) => x.r.left - y.r.left)[0]!.id;
+    }, middle);
+    const flowsBefore = await page.locator('.react-flow__edge').count();
+    await connect(page, middle, right);
+    await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(flowsBefore + 1);
     expect(pageErrors(page)).toEqual([]);
   });
 });

@@ -9,11 +9,12 @@ import {
   applyNodeChanges,
   useReactFlow,
   useStore,
-  useUpdateNodeInternals,
+  useStoreApi,
   type Connection,
   type Edge,
   type EdgeChange,
   type EdgeTypes,
+  type ReactFlowState,
   type Node,
   type NodeChange,
   type NodeTypes,
@@ -35,6 +36,7 @@ import { OverviewFlows } from './OverviewFlows';
 const nodeTypes: NodeTypes = { component: ComponentNode, zone: ZoneNode };
 const edgeTypes: EdgeTypes = { flow: FlowEdge };
 const SNAP: [number, number] = [16, 16];
+type NodeUpdates = Parameters<ReactFlowState['updateNodeInternals']>[0];
 /** In the overview the flows are drawn as one path (OverviewFlows), not as React Flow edges. */
 const NO_EDGES: Edge[] = [];
 
@@ -75,7 +77,8 @@ export function Canvas() {
   const [nodes, setNodes] = useState<Node[]>([]);
   const [edges, setEdges] = useState<Edge[]>([]);
   const overview = useStore((s) => isOverviewZoom(s.transform[2]));
-  const updateNodeInternals = useUpdateNodeInternals();
+  const store = useStoreApi();
+  const canvasRef = useRef<HTMLDivElement>(null);
   /** Members of a zone being dragged, with their start positions, so they move with it. */
   const zoneDrag = useRef<{
     zone: { x: number; y: number };
@@ -100,11 +103,20 @@ export function Canvas() {
   }, [generation, flow]);
 
   useEffect(() => {
-    // Nodes swap real handles for a stand-in (and back) across the overview threshold: measure them
-    // again so connections snap to the real handles.
-    const m = useDocument.getState().model;
-    if (m) updateNodeInternals(m.components.map((c) => c.id));
-  }, [overview, updateNodeInternals]);
+    // Leaving the overview, components get their real handles back (they had one hidden stand-in):
+    // measure the mounted ones again, found in one pass, so connections snap to the real handles.
+    if (overview) return;
+    const frame = requestAnimationFrame(() => {
+      const updates: NodeUpdates = new Map();
+      for (const el of canvasRef.current?.querySelectorAll<HTMLDivElement>('.react-flow__node-component') ??
+        []) {
+        const id = el.dataset.id;
+        if (id) updates.set(id, { id, nodeElement: el, force: true });
+      }
+      if (updates.size) store.getState().updateNodeInternals(updates, { triggerFitView: false });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [overview, store]);
 
   const onNodesChange = useCallback((changes: NodeChange[]) => {
     applySelection(changes);
@@ -197,7 +209,6 @@ export function Canvas() {
     [flow],
   );
 
-  const canvasRef = useRef<HTMLDivElement>(null);
   const rasterZoom = useRef<number | null>(null);
   const onMoveEnd = useCallback((_event: unknown, viewport: Viewport) => {
     // The viewport is one composited layer (will-change: transform), which the browser keeps at the
