@@ -159,6 +159,8 @@ function convert(doc: unknown): ImportResult {
   const authors = Array.isArray(meta.authors) ? meta.authors.filter(isObj).map((a) => str(a.name)) : [];
   const built = b.build({
     title: title || 'Imported ML-BOM',
+    // The version of the system the BOM describes, as the model's version.
+    version: isObj(meta.component) ? str(meta.component.version) : '',
     description: isObj(meta.component) ? str(meta.component.description) : '',
     authors,
     tags: ['imported', 'cyclonedx'],

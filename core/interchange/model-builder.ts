@@ -77,7 +77,7 @@ export class ModelBuilder {
     this.notes.push({ level, pointer, message });
   }
 
-  build(meta: { title: string; description?: string; authors?: string[]; tags?: string[] }): { ok: true; model: Model } | { ok: false; errors: ImportProblem[] } {
+  build(meta: { title: string; version?: string; description?: string; authors?: string[]; tags?: string[] }): { ok: true; model: Model } | { ok: false; errors: ImportProblem[] } {
     const placed = this.components.every((c) => this.boxes[c.id]) && this.zones.every((z) => this.boxes[z.id]);
     const boxes = placed ? this.boxes : autoLayout({ components: this.components, flows: this.flows, zones: this.zones });
     if (!placed && this.components.length > 0) this.note('info', '', 'the file has no usable positions; the diagram was laid out automatically');
@@ -85,6 +85,7 @@ export class ModelBuilder {
       schemaVersion: CURRENT_SCHEMA_VERSION,
       meta: {
         title: clip(meta.title.trim() || 'Imported model', 200),
+        ...(meta.version?.trim() ? { version: clip(meta.version.trim(), 64) } : {}),
         description: clip(meta.description ?? '', 20_000),
         authors: (meta.authors ?? []).filter(Boolean).map((a) => clip(a, 200)).slice(0, 100),
         tags: (meta.tags ?? []).map((t) => clip(t, 64)).slice(0, 100),

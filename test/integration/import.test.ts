@@ -130,6 +130,7 @@ describe.runIf(present)('import of the external fixtures', () => {
     const r = imported('cyclonedx/model-card-with-dataset.bom.json');
     expect(r.format).toBe('cyclonedx');
     expect(r.model.meta.title).toBe('support-triage-service');
+    expect(r.model.meta.version).toBe('1.0.0');
     const kinds = Object.fromEntries(r.model.components.map((c) => [c.label, c.kind]));
     expect(kinds).toEqual({
       'support-triage-service': 'application',
@@ -155,6 +156,7 @@ describe.runIf(present)('import of the external fixtures', () => {
     expect(() => JSON.parse(text)).toThrow();
     const r = imported('cyclonedx/dataset.bom.json');
     expect(r.model.components.map((c) => [c.label, c.kind])).toEqual([['wikipedia', 'data-source']]);
+    expect(r.model.meta.version).toBeUndefined(); // no metadata.component, so no version
     const commas = r.notes.filter((n) => /trailing comma/.test(n.message)).map((n) => n.message);
     expect(commas).toHaveLength(2);
     expect(commas[0]).toContain('line 8');
