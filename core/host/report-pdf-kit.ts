@@ -11,7 +11,8 @@ export const FONT = { regular: 'Helvetica', bold: 'Helvetica-Bold', oblique: 'He
 
 // Characters the standard PDF fonts (WinAnsi) can show beyond Latin-1.
 const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
-const REPLACEMENTS: Record<string, string> = { '→': '->', '←': '<-', '✓': 'yes', '≤': '<=', '≥': '>=', '×': 'x' };
+// "→" becomes "»" rather than "->": a line may break after a hyphen, which split "->" across lines.
+const REPLACEMENTS: Record<string, string> = { '→': '»', '←': '«', '✓': 'yes', '≤': '<=', '≥': '>=', '×': 'x' };
 
 /**
  * User text as the standard fonts can draw it: control characters become spaces, characters outside
