@@ -1,9 +1,10 @@
 // analyze(model, packs): the threat engine. Pure — no clock, no I/O — and sorted, so the same
 // model and packs always give the same findings. Decisions are merged by finding key.
 import type { Model } from '../model/schema';
-import type { AnalysisResult, Finding, MitigationAdvice, Severity } from './types';
+import { SEVERITIES, type AnalysisResult, type Finding, type MitigationAdvice, type Severity } from './types';
 import type { Rule, RulePack } from './rule-pack';
-import { buildGraph, hasFlowControl, offersComponentControl, offersFlowControl, type Graph } from './graph';
+import { buildGraph, hasComponentControl, hasFlowControl, offersComponentControl, type Graph } from './graph';
+import { isFlowControl } from '../kinds/flow-facts';
 import { compileRule, type CompiledRule } from './compile';
 import { matchComponentRule, matchFlowRule, matchPathRule, type Candidate, type Emit, type PathMemo, type TargetRef } from './matchers';
 import { createScorer, type Scorer } from './scoring';
@@ -27,7 +28,7 @@ function runMatcher(graph: Graph, rule: Rule, memo: PathMemo, emit: Emit): void 
 }
 
 const targetHas = (graph: Graph, t: TargetRef, control: string) =>
-  t >= 0 ? graph.nodes[t]!.component.controls[control] === true : hasFlowControl(graph, -1 - t, control);
+  t >= 0 ? hasComponentControl(graph.nodes[t]!, control) : hasFlowControl(graph, -1 - t, control);
 
 const targetObjects = new WeakMap<Graph, Map<number, MitigationAdvice['target']>>();
 function targetObject(graph: Graph, t: TargetRef): MitigationAdvice['target'] {
@@ -45,7 +46,7 @@ function firstHolder(graph: Graph, targets: readonly TargetRef[], control: strin
 
 /** The first target on which the user can switch the control on: a flow control on a flow, a component whose kind offers it. */
 function firstOffering(graph: Graph, targets: readonly TargetRef[], control: string): TargetRef | undefined {
-  for (const t of targets) if (t >= 0 ? offersComponentControl(graph.nodes[t]!, control) : offersFlowControl(control)) return t;
+  for (const t of targets) if (t >= 0 ? offersComponentControl(graph.nodes[t]!, control) : isFlowControl(control)) return t;
   return undefined;
 }
 
@@ -94,30 +95,25 @@ function toFinding(graph: Graph, compiled: CompiledRule, c: Candidate, scorer: S
     moreFlowIndexes: c.moreFlowIndexes,
     presentControls: presentLowering,
   });
-  const tactics = options.techniqueTactics;
-  const finding: Finding = {
+  return {
     key: `${rule.id}@${c.subject.id}`,
     ruleId: rule.id,
     title: rule.title,
     category: rule.category,
     subject: c.subject,
+    ...(c.path ? { path: c.path } : {}),
     reasons,
-    atlas: compiled.atlasEntries(tactics).slice(),
+    atlas: compiled.atlasEntries(options.techniqueTactics).slice(),
     owasp: rule.owasp.slice(),
     inherent,
     residual,
     mitigations,
     status: 'open',
   };
-  if (c.path) {
-    // Same key order as before: path right after subject.
-    const { key, ruleId, title, category, subject, ...rest } = finding;
-    return { key, ruleId, title, category, subject, path: c.path, ...rest };
-  }
-  return finding;
 }
 
-const SEVERITY_RANK: Record<Severity, number> = { info: 0, low: 1, medium: 2, high: 3, critical: 4 };
+/** Position of each severity in SEVERITIES (low to high), looked up instead of searched per comparison. */
+const SEVERITY_RANK = Object.fromEntries(SEVERITIES.map((s, i) => [s, i])) as Record<Severity, number>;
 
 export function compareFindings(a: Finding, b: Finding): number {
   return (

@@ -2,9 +2,9 @@
 // node index, so the matchers never look ids up), zone trust, resolved facts (kind defaults + the
 // component's own), internet reachability, and lazily the labels of flows.
 import type { Component, Flow, Model } from '../model/schema';
-import { getKind } from '../kinds/registry';
+import { getKind, kindOffersControl } from '../kinds/registry';
 import { zoneTrust } from '../kinds/zones';
-import { FLOW_CONTROL_IDS, FLOW_FACT_CONTROLS, FLOW_FACTS } from '../kinds/flow-facts';
+import { FLOW_FACT_CONTROLS, FLOW_FACTS } from '../kinds/flow-facts';
 
 export interface Node {
   component: Component;
@@ -151,14 +151,7 @@ export function hasFlowControl(graph: Graph, flowIndex: number, control: string)
   return false;
 }
 
-const FLOW_CONTROLS: ReadonlySet<string> = new Set(FLOW_CONTROL_IDS);
-
 /** The inspector offers this control on the component (its kind declares it), so the user can switch it on. */
 export function offersComponentControl(node: Node, control: string): boolean {
-  return Object.hasOwn(getKind(node.component.kind)?.controlFields ?? {}, control);
-}
-
-/** The inspector offers this control on every flow (core/kinds/flow-facts.ts). */
-export function offersFlowControl(control: string): boolean {
-  return FLOW_CONTROLS.has(control);
+  return kindOffersControl(node.component.kind, control);
 }

@@ -3,7 +3,7 @@
 // control may still rule the candidate out) why.
 import type { Finding } from './types';
 import type { BoundaryRule, ComponentRule, ControlRef, FlowRule, PathRule } from './rule-pack';
-import type { Graph, Node } from './graph';
+import { hasComponentControl, type Graph, type Node } from './graph';
 import { compileFlowFacts, compileMatch, type CompiledMatch } from './compile';
 import { describeComponentMatch, describeFlowFacts, matchesComponent, matchesFlowFacts, quote } from './match';
 
@@ -112,6 +112,12 @@ interface Reach {
 /** Per analysis: breadth-first searches shared by path rules with the same origins and stops. */
 export type PathMemo = Map<string, Reach | Uint8Array>;
 
+/** The component has one of these controls switched on (an origin closer, or a control that blocks a path). */
+function hasAny(node: Node, controls: readonly string[]): boolean {
+  for (const c of controls) if (hasComponentControl(node, c)) return true;
+  return false;
+}
+
 /** 1 for each flow a search may follow: it carries one of `carries`, or declares nothing. */
 function followable(graph: Graph, carries: readonly string[] | undefined, memo: PathMemo): Uint8Array | undefined {
   if (!carries) return undefined;
@@ -140,13 +146,9 @@ function reach(graph: Graph, rule: PathRule, from: readonly CompiledMatch[], mem
   const pool = from.every((m) => m.kind)
     ? componentPool(graph, [...new Set(from.flatMap((m) => m.kind!))]).slice().sort((a, b) => a.index - b.index)
     : graph.nodes;
-  const blocks = (node: Node, controls: readonly string[]) => {
-    for (const c of controls) if (node.component.controls[c] === true) return true;
-    return false;
-  };
   for (const node of pool) {
     if (!from.some((m) => matchesComponent(graph, node, m))) continue;
-    if (blocks(node, originClosers)) continue;
+    if (hasAny(node, originClosers)) continue;
     parent[node.index] = -1;
     queue.push(node.index);
     origins.push(node.index);
@@ -155,7 +157,7 @@ function reach(graph: Graph, rule: PathRule, from: readonly CompiledMatch[], mem
   for (let head = 0; head < queue.length; head++) {
     const index = queue[head]!;
     const node = graph.nodes[index]!;
-    if (parent[index] !== -1 && blockers.length > 0 && blocks(node, blockers)) continue;
+    if (parent[index] !== -1 && hasAny(node, blockers)) continue;
     for (const f of node.out) {
       if (follow && follow[f] === 0) continue;
       const next = graph.flowTarget[f]!;
@@ -185,7 +187,7 @@ function pathFromAnotherOrigin(graph: Graph, reached: Reach, sink: number): numb
       const prev = graph.flowSource[f]!;
       if (prev < 0 || towardsSink.has(prev)) continue;
       const isOrigin = parent[prev] === -1;
-      if (!isOrigin && blockers.some((c) => graph.nodes[prev]!.component.controls[c] === true)) continue;
+      if (!isOrigin && hasAny(graph.nodes[prev]!, blockers)) continue;
       towardsSink.set(prev, index);
       if (!isOrigin) {
         queue.push(prev);

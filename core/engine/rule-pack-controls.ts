@@ -3,9 +3,9 @@
 // (core/kinds/flow-facts.ts); the engine advises a control only where it can be switched on, so advice
 // at a place whose kind does not have it is never given, and a closing control there never closes.
 import { COMPONENT_KIND_IDS } from '../kinds/ids';
-import { getKind } from '../kinds/registry';
-import { FLOW_CONTROL_IDS } from '../kinds/flow-facts';
-import type { ComponentMatch, ControlRef, Rule, RulePack } from './rule-pack';
+import { kindOffersControl } from '../kinds/registry';
+import { FLOW_CONTROL_IDS, isFlowControl } from '../kinds/flow-facts';
+import { kindsMatching, type ControlRef, type Rule, type RulePack } from './rule-pack';
 
 type ControlPlace = ControlRef['on'];
 
@@ -22,29 +22,20 @@ interface PlaceKinds {
   listed: boolean;
 }
 
-const hasControl = (kind: string, control: string) => Object.hasOwn(getKind(kind)?.controlFields ?? {}, control);
-const isFlowControl = (control: string) => (FLOW_CONTROL_IDS as readonly string[]).includes(control);
-
-/** The kinds a condition can match: its `kind` list, or every kind outside `notKind` that has its `facts`. */
-function kindsOf(match: ComponentMatch | undefined): readonly string[] {
-  if (match?.kind) return match.kind;
-  const facts = Object.keys(match?.facts ?? {});
-  return COMPONENT_KIND_IDS.filter((k) => !match?.notKind?.includes(k) && facts.every((f) => Object.hasOwn(getKind(k)!.factFields, f)));
-}
 
 /** The kinds that can stand where a control goes (not for `flow`, which is the flow itself). */
 function placeKinds(rule: Rule, on: ControlPlace): PlaceKinds {
   switch (rule.type) {
     case 'component':
-      return { field: 'match', kinds: kindsOf(rule.match), listed: rule.match.kind !== undefined };
+      return { field: 'match', kinds: kindsMatching(rule.match), listed: rule.match.kind !== undefined };
     case 'flow':
     case 'boundary': {
       const end = on === 'source' ? rule.match.source : rule.match.target;
-      return { field: `match.${on}`, kinds: kindsOf(end), listed: end?.kind !== undefined };
+      return { field: `match.${on}`, kinds: kindsMatching(end), listed: end?.kind !== undefined };
     }
     case 'path':
-      if (on === 'sink') return { field: 'match.to', kinds: kindsOf(rule.match.to), listed: rule.match.to.kind !== undefined };
-      if (on === 'origin') return { field: 'match.from', kinds: [...new Set(rule.match.from.flatMap((m) => kindsOf(m)))], listed: false };
+      if (on === 'sink') return { field: 'match.to', kinds: kindsMatching(rule.match.to), listed: rule.match.to.kind !== undefined };
+      if (on === 'origin') return { field: 'match.from', kinds: [...new Set(rule.match.from.flatMap((m) => kindsMatching(m)))], listed: false };
       // A hop can be any component the content passes through, the sink included.
       return { field: undefined, kinds: COMPONENT_KIND_IDS, listed: false };
   }
@@ -60,7 +51,7 @@ const quoted = (ids: readonly string[]) => ids.map((k) => `"${k}"`).join(', ');
  */
 function unmitigableKinds(rule: Rule): Partial<Record<'subject' | 'source' | 'target' | 'sink', string[]>> {
   const lacking = (place: ControlPlace, on: readonly ControlPlace[]) =>
-    placeKinds(rule, place).kinds.filter((k) => !rule.controls.some((c) => on.includes(c.on) && hasControl(k, c.control)));
+    placeKinds(rule, place).kinds.filter((k) => !rule.controls.some((c) => on.includes(c.on) && kindOffersControl(k, c.control)));
   switch (rule.type) {
     case 'component': {
       const subject = lacking('subject', ['subject']);
@@ -103,12 +94,12 @@ export function checkPackControls(pack: RulePack, fileName: string): string[] {
       }
       const place = placeKinds(rule, ref.on);
       if (place.listed) {
-        const lacking = place.kinds.filter((k) => !hasControl(k, ref.control));
+        const lacking = place.kinds.filter((k) => !kindOffersControl(k, ref.control));
         if (lacking.length > 0) {
           const kinds = lacking.length === 1 ? `the kind ${quoted(lacking)} (${place.field}) does` : `the kinds ${quoted(lacking)} (${place.field}) do`;
           problems.push(`${field}: ${kinds} not have the control "${ref.control}", ${never}`);
         }
-      } else if (!place.kinds.some((k) => hasControl(k, ref.control))) {
+      } else if (!place.kinds.some((k) => kindOffersControl(k, ref.control))) {
         const which = place.field ? `no component kind that ${place.field} can match has` : 'no component kind has';
         problems.push(`${field}: ${which} the control "${ref.control}", so it is never advised at the ${ref.on}`);
       }

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { parse as parseYaml } from 'yaml';
 import { COMPONENT_KIND_IDS, isComponentKindId, isZoneKindId } from '../kinds/ids';
-import { getKind } from '../kinds/registry';
+import { kindDeclaresFact } from '../kinds/registry';
 import { COMPONENT_FACTS } from '../kinds/facts';
 import { CONTROLS } from '../kinds/controls';
 import { FLOW_FACTS } from '../kinds/flow-facts';
@@ -252,7 +252,6 @@ export function componentConditions(rule: Rule): Array<{ field: string; match: C
   }
 }
 
-const declares = (kind: string, fact: string) => Object.hasOwn(getKind(kind)?.factFields ?? {}, fact);
 
 /**
  * Conditions on facts that a kind does not declare. The inspector only offers a kind's own facts and
@@ -263,6 +262,13 @@ const declares = (kind: string, fact: string) => Object.hasOwn(getKind(kind)?.fa
  *   `notKind`) must declare them all, and each `anyFacts` fact must be declared by one of those.
  * One message per problem, naming the file, the rule and the field. Loaders report them as warnings.
  */
+/** The kinds a condition can match: its `kind` list, or every kind outside `notKind` that declares all its `facts`. */
+export function kindsMatching(match: ComponentMatch | undefined): readonly string[] {
+  if (match?.kind) return match.kind;
+  const facts = Object.keys(match?.facts ?? {});
+  return COMPONENT_KIND_IDS.filter((k) => !match?.notKind?.includes(k) && facts.every((fact) => kindDeclaresFact(k, fact)));
+}
+
 export function checkPackFacts(pack: RulePack, fileName: string): string[] {
   const problems: string[] = [];
   for (const rule of pack.rules) {
@@ -273,7 +279,7 @@ export function checkPackFacts(pack: RulePack, fileName: string): string[] {
       if (match.kind) {
         for (const [group, ids] of [['facts', facts], ['anyFacts', anyFacts]] as const) {
           for (const fact of ids) {
-            const lacking = match.kind.filter((k) => !declares(k, fact));
+            const lacking = match.kind.filter((k) => !kindDeclaresFact(k, fact));
             if (lacking.length > 0) {
               const kinds = lacking.map((k) => `"${k}"`).join(', ');
               problems.push(`${prefix}${field}.${group}.${fact}: ${lacking.length === 1 ? `the kind ${kinds} does` : `the kinds ${kinds} do`} not have this fact, so the condition never holds for ${lacking.length === 1 ? 'it' : 'them'}`);
@@ -282,13 +288,13 @@ export function checkPackFacts(pack: RulePack, fileName: string): string[] {
         }
         continue;
       }
-      const pool = COMPONENT_KIND_IDS.filter((k) => !match.notKind?.includes(k) && facts.every((fact) => declares(k, fact)));
+      const pool = kindsMatching(match);
       if (pool.length === 0) {
         problems.push(`${prefix}${field}.facts: no component kind${match.notKind ? ' outside notKind' : ''} has all of ${facts.map((f) => `"${f}"`).join(', ')}, so the condition never holds`);
         continue;
       }
       for (const fact of anyFacts) {
-        if (!pool.some((k) => declares(k, fact))) {
+        if (!pool.some((k) => kindDeclaresFact(k, fact))) {
           problems.push(`${prefix}${field}.anyFacts.${fact}: no component kind${match.notKind ? ' outside notKind' : ''}${facts.length > 0 ? ` that has ${facts.map((f) => `"${f}"`).join(', ')}` : ''} also has this fact, so it never holds`);
         }
       }

@@ -40,6 +40,10 @@ export const FLOW_FACTS = {
 /** Controls that can be switched on for a flow. */
 export const FLOW_CONTROL_IDS = ['encryptionInTransit', 'authentication', 'inputValidation', 'outputValidation', 'rateLimiting', 'loggingMonitoring', 'dataValidation', 'piiRedaction'] as const satisfies readonly ControlId[];
 
+const FLOW_CONTROLS: ReadonlySet<string> = new Set(FLOW_CONTROL_IDS);
+/** Flows offer this control (every flow offers the same ones). */
+export const isFlowControl = (control: string): boolean => FLOW_CONTROLS.has(control);
+
 export const FLOW_CONTROL_FIELDS: Record<string, FieldDef> = Object.fromEntries(
   FLOW_CONTROL_IDS.map((id) => [id, { type: 'boolean', label: CONTROLS[id].label, help: CONTROLS[id].help, default: false }]),
 );

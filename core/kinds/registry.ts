@@ -74,6 +74,16 @@ export function getKind(id: string): ComponentKindDefinition | undefined {
   return Object.hasOwn(COMPONENT_KINDS, id) ? (COMPONENT_KINDS as Record<string, ComponentKindDefinition>)[id] : undefined;
 }
 
+/** The kind declares the fact (the inspector offers it; the engine gives an undeclared fact no value). */
+export function kindDeclaresFact(kindId: string, fact: string): boolean {
+  return Object.hasOwn(getKind(kindId)?.factFields ?? {}, fact);
+}
+
+/** The kind offers the control, so the user can switch it on in the inspector. */
+export function kindOffersControl(kindId: string, control: string): boolean {
+  return Object.hasOwn(getKind(kindId)?.controlFields ?? {}, control);
+}
+
 export function listKinds(): ComponentKindDefinition[] {
   return Object.values(COMPONENT_KINDS);
 }
