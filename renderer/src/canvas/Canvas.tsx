@@ -23,7 +23,8 @@ import {
 import { useDocument } from '../state/document-store';
 import { useSelection } from '../state/selection-store';
 import { useEditorPrefs } from '../state/editor-prefs';
-import { addFlow, moveBoxes } from '../state/model-edits';
+import { moveBoxes } from '../state/model-edits';
+import { connectComponents } from '../state/commands';
 import { toEdges, toNodes } from './to-flow';
 import { ComponentNode } from './ComponentNode';
 import { ZoneNode } from './ZoneNode';
@@ -181,15 +182,7 @@ export function Canvas() {
   }, []);
 
   const onConnect = useCallback((connection: Connection) => {
-    const { source, target } = connection;
-    if (!source || !target || source === target) return;
-    let created: string | null = null;
-    useDocument.getState().edit((m) => {
-      const result = addFlow(m, source, target);
-      created = result.id;
-      return result.model;
-    });
-    if (created) useSelection.getState().select([created]);
+    if (connection.source && connection.target) connectComponents(connection.source, connection.target);
   }, []);
 
   const onDragOver = useCallback((event: DragEvent) => {

@@ -10,6 +10,19 @@ import { useOverview } from './detail';
 
 const SIDES = [Position.Top, Position.Right, Position.Bottom, Position.Left] as const;
 
+/** The kind tile, kind and label: the same in the overview (laid out but not painted) and in detail. */
+function ComponentFace({ component }: { component: ComponentFlowNode['data']['component'] }) {
+  return (
+    <>
+      <KindIcon kind={component.kind} />
+      <div className="component-text">
+        <div className="component-kind">{kindLabel(component.kind)}</div>
+        <div className="component-label">{component.label}</div>
+      </div>
+    </>
+  );
+}
+
 /** A component on the canvas. Labels are rendered as text, never as markup. */
 export const ComponentNode = memo(function ComponentNode({
   id,
@@ -29,11 +42,7 @@ export const ComponentNode = memo(function ComponentNode({
       >
         {/* React Flow routes edges between handles it measured: one hidden stand-in per node is enough. */}
         <div className="source overview-handle" data-handleid={Position.Top} data-handlepos={Position.Top} />
-        <KindIcon kind={component.kind} />
-        <div className="component-text">
-          <div className="component-kind">{kindLabel(component.kind)}</div>
-          <div className="component-label">{component.label}</div>
-        </div>
+        <ComponentFace component={component} />
       </div>
     );
   return (
@@ -51,11 +60,7 @@ export const ComponentNode = memo(function ComponentNode({
           aria-label={`Connect from ${component.label} (${side})`}
         />
       ))}
-      <KindIcon kind={component.kind} />
-      <div className="component-text">
-        <div className="component-kind">{kindLabel(component.kind)}</div>
-        <div className="component-label">{component.label}</div>
-      </div>
+      <ComponentFace component={component} />
       <FindingBadge id={id} />
     </div>
   );

@@ -2,7 +2,7 @@
 import { useDocument } from './document-store';
 import { useSelection } from './selection-store';
 import { copyFragment, getClipboard, pasteFragment, setClipboard } from './clipboard';
-import { deleteItems } from './model-edits';
+import { addFlow, deleteItems } from './model-edits';
 import { autoLayout } from './auto-layout';
 
 export function deleteSelection() {
@@ -10,6 +10,18 @@ export function deleteSelection() {
   if (ids.length === 0) return;
   useDocument.getState().edit((m) => deleteItems(m, ids));
   useSelection.getState().select([]);
+}
+
+/** Draws a flow from one component to another (one undo step) and selects it. */
+export function connectComponents(source: string, target: string) {
+  if (source === target) return;
+  let created: string | null = null;
+  useDocument.getState().edit((m) => {
+    const result = addFlow(m, source, target);
+    created = result.id;
+    return result.model;
+  });
+  if (created) useSelection.getState().select([created]);
 }
 
 export function copySelection(): boolean {
