@@ -36,7 +36,7 @@ export default tseslint.config(
           patterns: [
             { group: ['electron', ...uiPackages], message: 'core/ is pure: no Electron or UI packages.' },
             { group: [...nodeBuiltins, 'better-sqlite3'], message: 'core/ is pure: Node I/O belongs in core/host/.' },
-            { group: ['**/host/*', '**/host'], message: 'Pure core must not import the Node adapters.' },
+            { group: ['**/host/*', '**/host/**', '**/host'], message: 'Pure core must not import the Node adapters.' },
           ],
         },
       ],
@@ -55,7 +55,7 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['electron', ...nodeBuiltins, 'better-sqlite3'], message: 'The renderer runs in a sandbox: no Node.' },
-            { group: ['**/core/host/*', '**/core/host'], message: 'The renderer reaches Node only through the API.' },
+            { group: ['**/core/host/*', '**/core/host/**', '**/core/host'], message: 'The renderer reaches Node only through the API.' },
           ],
         },
       ],

@@ -1,6 +1,6 @@
 // What the engine bench measures: the analysis engine, the rule-pack loader and a model generator.
 import { analyze } from '../core/engine/analyze';
-import { loadRulePacks } from '../core/host/rule-packs';
+import { loadRulePacks } from '../core/host/analysis/rule-packs';
 import { COMPONENT_KIND_IDS, ZONE_KIND_IDS } from '../core/kinds/ids';
 import { CURRENT_SCHEMA_VERSION, ModelSchema, type Model } from '../core/model/schema';
 

@@ -7,9 +7,9 @@ import { promises as fs } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { createHandlers } from '../core/host/handlers';
 import { dispatch } from '../core/host/dispatch';
-import { createWorkspacePolicy } from '../core/host/path-policy';
-import { openJournal } from '../core/host/journal';
-import { createCatalogSession } from '../core/host/catalog-session';
+import { createWorkspacePolicy } from '../core/host/files/path-policy';
+import { openJournal } from '../core/host/files/journal';
+import { createCatalogSession } from '../core/host/catalog/session';
 import { fail } from '../core/api/result';
 import {
   APP_ENTRY,

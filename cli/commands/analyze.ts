@@ -6,7 +6,7 @@ import { formatProblem } from '../../core/model/errors';
 import { analyze, isDecided } from '../../core/engine/analyze';
 import { toSarif } from '../../core/engine/sarif';
 import { SEVERITIES, type AnalysisResult, type Severity } from '../../core/engine/types';
-import { loadRulePacks } from '../../core/host/rule-packs';
+import { loadRulePacks } from '../../core/host/analysis/rule-packs';
 import { EXIT, UsageError, appVersion, parseOptions, type CliCommand } from '../context';
 
 const FORMATS = ['table', 'json', 'markdown', 'sarif'] as const;

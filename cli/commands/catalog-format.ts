@@ -1,8 +1,8 @@
 // Text output of `mercator catalog` (the JSON output is the API's own shapes).
 import type { CatalogEntry } from '../../core/api/calls/catalog';
-import type { CatalogSearchHit } from '../../core/host/catalog-search';
-import type { CatalogStats } from '../../core/host/catalog-queries';
-import type { ImportPlan } from '../../core/host/catalog-import';
+import type { CatalogSearchHit } from '../../core/host/catalog/search';
+import type { CatalogStats } from '../../core/host/catalog/queries';
+import type { ImportPlan } from '../../core/host/catalog/import';
 import { formatProblem } from '../../core/catalog/index';
 
 export function formatStats(stats: CatalogStats): string {

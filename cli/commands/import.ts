@@ -3,7 +3,7 @@ import path from 'node:path';
 import { importModel, IMPORT_FORMATS, type ImportFormat } from '../../core/interchange/import';
 import { serializeModel } from '../../core/model/canonical';
 import { formatProblem } from '../../core/model/errors';
-import { writeFileAtomic } from '../../core/host/atomic-file';
+import { writeFileAtomic } from '../../core/host/files/atomic-file';
 import { EXIT, UsageError, parseOptions, type CliCommand } from '../context';
 
 export const importCommand: CliCommand = {

@@ -2,8 +2,8 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { loadModelBytes } from '../../core/model/load';
 import { formatProblem } from '../../core/model/errors';
-import { REPORT_FORMATS, exportReport, formatFromFileName, type ReportFormat } from '../../core/host/report-export';
-import { writeFileAtomic } from '../../core/host/atomic-file';
+import { REPORT_FORMATS, exportReport, formatFromFileName, type ReportFormat } from '../../core/host/report/export';
+import { writeFileAtomic } from '../../core/host/files/atomic-file';
 import { EXIT, UsageError, appVersion, parseOptions, type CliCommand } from '../context';
 
 export const reportCommand: CliCommand = {

@@ -2,7 +2,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { computeCoverage, parseArchitectureIndependent, type CoverageReport } from '../../core/engine/coverage';
-import { loadRulePacks, readCatalogIds } from '../../core/host/rule-packs';
+import { loadRulePacks, readCatalogIds } from '../../core/host/analysis/rule-packs';
 import { EXIT, UsageError, parseOptions, type CliCommand, type CliContext } from '../context';
 
 export async function buildCoverage(appRoot: string): Promise<{ report: CoverageReport; errors: string[] }> {

@@ -2,9 +2,9 @@ import path from 'node:path';
 import os from 'node:os';
 import { promises as fs } from 'node:fs';
 import { createHandlers } from '../../core/host/handlers';
-import { createWorkspacePolicy } from '../../core/host/path-policy';
-import { openJournal } from '../../core/host/journal';
-import { createCatalogSession } from '../../core/host/catalog-session';
+import { createWorkspacePolicy } from '../../core/host/files/path-policy';
+import { openJournal } from '../../core/host/files/journal';
+import { createCatalogSession } from '../../core/host/catalog/session';
 import { startWebServer } from '../web/server';
 import { EXIT, UsageError, appVersion, parseOptions, type CliCommand } from '../context';
 

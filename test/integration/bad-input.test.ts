@@ -7,8 +7,8 @@ import { closeSync, copyFileSync, existsSync, mkdtempSync, openSync, readdirSync
 import os from 'node:os';
 import path from 'node:path';
 import { createHandlers } from '../../core/host/handlers';
-import { createWorkspacePolicy } from '../../core/host/path-policy';
-import { openJournal } from '../../core/host/journal';
+import { createWorkspacePolicy } from '../../core/host/files/path-policy';
+import { openJournal } from '../../core/host/files/journal';
 import { dispatch, type Handlers } from '../../core/host/dispatch';
 import type { ModelProblem } from '../../core/model/errors';
 

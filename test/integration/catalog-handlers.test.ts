@@ -6,9 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandlers, type HostContext } from '../../core/host/handlers';
 import { dispatch } from '../../core/host/dispatch';
-import { createWorkspacePolicy } from '../../core/host/path-policy';
-import { openJournal } from '../../core/host/journal';
-import { createCatalogSession, type CatalogSession } from '../../core/host/catalog-session';
+import { createWorkspacePolicy } from '../../core/host/files/path-policy';
+import { openJournal } from '../../core/host/files/journal';
+import { createCatalogSession, type CatalogSession } from '../../core/host/catalog/session';
 import type { Handlers } from '../../core/host/dispatch';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');

@@ -8,10 +8,10 @@ import { fileURLToPath } from 'node:url';
 import { parse, stringify } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatProblem } from '../../core/catalog/index';
-import { openCatalog } from '../../core/host/catalog-db';
-import { importAtlasRelease, previewAtlasImport } from '../../core/host/catalog-import';
-import { catalogStats, getCatalogEntry } from '../../core/host/catalog-queries';
-import { searchCatalog } from '../../core/host/catalog-search';
+import { openCatalog } from '../../core/host/catalog/db';
+import { importAtlasRelease, previewAtlasImport } from '../../core/host/catalog/import';
+import { catalogStats, getCatalogEntry } from '../../core/host/catalog/queries';
+import { searchCatalog } from '../../core/host/catalog/search';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const releaseFile = path.resolve(repoRoot, '..', 'shared', 'catalog-sources', 'atlas', 'ATLAS.yaml');

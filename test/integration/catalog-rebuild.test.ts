@@ -7,10 +7,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openCatalog } from '../../core/host/catalog-db';
-import { loadMigrations } from '../../core/host/catalog-sources';
-import { applyMigrations } from '../../core/host/catalog-write';
-import { catalogStats, getCatalogEntry } from '../../core/host/catalog-queries';
+import { openCatalog } from '../../core/host/catalog/db';
+import { loadMigrations } from '../../core/host/catalog/sources';
+import { applyMigrations } from '../../core/host/catalog/write';
+import { catalogStats, getCatalogEntry } from '../../core/host/catalog/queries';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 let dir: string;

@@ -4,8 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openCatalog, type CatalogDb } from '../../core/host/catalog-db';
-import { searchCatalog } from '../../core/host/catalog-search';
+import { openCatalog, type CatalogDb } from '../../core/host/catalog/db';
+import { searchCatalog } from '../../core/host/catalog/search';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 let dir: string;

@@ -5,7 +5,7 @@ import os from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../core/engine/analyze';
 import { parseRulePack, type RulePack } from '../../core/engine/rule-pack';
-import { loadRulePacks } from '../../core/host/rule-packs';
+import { loadRulePacks } from '../../core/host/analysis/rule-packs';
 import { CURRENT_SCHEMA_VERSION, ModelSchema, type Model, type ModelInput } from '../../core/model/schema';
 
 const root = path.resolve(__dirname, '../..');

@@ -16,7 +16,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../core/engine/analyze';
 import { parseRulePack, type ComponentMatch, type Rule } from '../../core/engine/rule-pack';
 import { checkPackControls } from '../../core/engine/rule-pack-controls';
-import { loadRulePacks } from '../../core/host/rule-packs';
+import { loadRulePacks } from '../../core/host/analysis/rule-packs';
 import { loadUserPack } from '../fixtures/rules/user-pack';
 import { FLOW_CONTROL_IDS } from '../../core/kinds/flow-facts';
 import { COMPONENT_KIND_IDS } from '../../core/kinds/ids';

@@ -3,7 +3,7 @@
 // decision-cases.ts).
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadRulePacks } from '../../core/host/rule-packs';
+import { loadRulePacks } from '../../core/host/analysis/rule-packs';
 import { analyze } from '../../core/engine/analyze';
 import type { Rule } from '../../core/engine/rule-pack';
 import { decisionCases } from '../fixtures/rules/decision-cases';

@@ -4,7 +4,7 @@
 // include the feature stores it reports on.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadRulePacks } from '../../core/host/rule-packs';
+import { loadRulePacks } from '../../core/host/analysis/rule-packs';
 import { analyze } from '../../core/engine/analyze';
 import { parseRulePack, type PathRule } from '../../core/engine/rule-pack';
 import { CURRENT_SCHEMA_VERSION, ModelSchema, type Model, type ModelInput } from '../../core/model/schema';

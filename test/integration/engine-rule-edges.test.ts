@@ -4,7 +4,7 @@
 // closing controls that do not count because they are off or in the wrong place.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadRulePacks } from '../../core/host/rule-packs';
+import { loadRulePacks } from '../../core/host/analysis/rule-packs';
 import type { Rule } from '../../core/engine/rule-pack';
 import { edgeCases, expectEdgeCase } from '../fixtures/rules/edge-cases';
 

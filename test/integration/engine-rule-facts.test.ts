@@ -10,7 +10,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../core/engine/analyze';
 import { checkPackFacts, parseRulePack, type ComponentMatch, type Rule } from '../../core/engine/rule-pack';
-import { loadRulePacks } from '../../core/host/rule-packs';
+import { loadRulePacks } from '../../core/host/analysis/rule-packs';
 import { loadUserPack } from '../fixtures/rules/user-pack';
 import { COMPONENT_KIND_IDS } from '../../core/kinds/ids';
 import { getKind } from '../../core/kinds/registry';

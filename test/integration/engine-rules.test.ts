@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { loadRulePacks } from '../../core/host/rule-packs';
+import { loadRulePacks } from '../../core/host/analysis/rule-packs';
 import { analyze } from '../../core/engine/analyze';
 import type { Rule } from '../../core/engine/rule-pack';
 import type { Finding } from '../../core/engine/types';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { promises as fs } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../core/engine/analyze';
-import { loadRulePacks } from '../../core/host/rule-packs';
+import { loadRulePacks } from '../../core/host/analysis/rule-packs';
 import { loadModelText } from '../../core/model/load';
 import type { DecisionStatus, Model } from '../../core/model/schema';
 import { articleFor } from '../../core/kinds/phrases';

@@ -5,11 +5,11 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openJournal, type Journal } from '../../core/host/journal';
+import { openJournal, type Journal } from '../../core/host/files/journal';
 import { createHandlers } from '../../core/host/handlers';
-import { createWorkspacePolicy } from '../../core/host/path-policy';
+import { createWorkspacePolicy } from '../../core/host/files/path-policy';
 import { dispatch, type Handlers } from '../../core/host/dispatch';
-import { TEMP_SUFFIX } from '../../core/host/atomic-file';
+import { TEMP_SUFFIX } from '../../core/host/files/atomic-file';
 import { CURRENT_SCHEMA_VERSION, createEmptyModel } from '../../core/model/schema';
 import { serializeModel } from '../../core/model/canonical';
 

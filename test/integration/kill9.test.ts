@@ -10,10 +10,10 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { loadModelBytes } from '../../core/model/load';
-import { TEMP_SUFFIX, removeStaleTempFiles } from '../../core/host/atomic-file';
+import { TEMP_SUFFIX, removeStaleTempFiles } from '../../core/host/files/atomic-file';
 import { createHandlers } from '../../core/host/handlers';
-import { createWorkspacePolicy } from '../../core/host/path-policy';
-import { openJournal } from '../../core/host/journal';
+import { createWorkspacePolicy } from '../../core/host/files/path-policy';
+import { openJournal } from '../../core/host/files/journal';
 import { dispatch } from '../../core/host/dispatch';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -28,7 +28,7 @@ beforeAll(async () => {
   work = mkdtempSync(path.join(os.tmpdir(), 'mercator-kill9-'));
   bundle = path.join(work, 'atomic-file.mjs');
   await build({
-    entryPoints: [path.join(ROOT, 'core', 'host', 'atomic-file.ts')],
+    entryPoints: [path.join(ROOT, 'core', 'host', 'files', 'atomic-file.ts')],
     outfile: bundle,
     bundle: true,
     platform: 'node',

@@ -8,8 +8,8 @@ import path from 'node:path';
 import { loadModelText } from '../../core/model/load';
 import { dispatch } from '../../core/host/dispatch';
 import { createHandlers } from '../../core/host/handlers';
-import { createWorkspacePolicy } from '../../core/host/path-policy';
-import { openJournal } from '../../core/host/journal';
+import { createWorkspacePolicy } from '../../core/host/files/path-policy';
+import { openJournal } from '../../core/host/files/journal';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const CLI = path.join(ROOT, 'dist', 'cli', 'mercator.mjs');

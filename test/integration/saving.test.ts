@@ -7,10 +7,10 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, openSync
 import os from 'node:os';
 import path from 'node:path';
 import { createHandlers } from '../../core/host/handlers';
-import { createWorkspacePolicy } from '../../core/host/path-policy';
-import { openJournal } from '../../core/host/journal';
+import { createWorkspacePolicy } from '../../core/host/files/path-policy';
+import { openJournal } from '../../core/host/files/journal';
 import { dispatch, type Handlers } from '../../core/host/dispatch';
-import { hashBytes, TEMP_SUFFIX } from '../../core/host/atomic-file';
+import { hashBytes, TEMP_SUFFIX } from '../../core/host/files/atomic-file';
 import { createEmptyModel, type Model } from '../../core/model/schema';
 import { serializeModel } from '../../core/model/canonical';
 

@@ -1,10 +1,10 @@
 // Handlers of the catalog calls (core/api/calls/catalog.ts), over the host's catalog session.
-import { ApiFailure } from '../api/result';
-import type { Handlers } from './dispatch';
-import type { HostContext } from './handlers';
-import { searchCatalog } from './catalog-search';
-import { catalogMatrix, catalogStats, getCatalogEntry, listCatalog } from './catalog-queries';
-import type { CatalogSession } from './catalog-session';
+import { ApiFailure } from '../../api/result';
+import type { Handlers } from '../dispatch';
+import type { HostContext } from '../context';
+import { searchCatalog } from './search';
+import { catalogMatrix, catalogStats, getCatalogEntry, listCatalog } from './queries';
+import type { CatalogSession } from './session';
 
 type CatalogHandlers = Pick<Handlers, Extract<keyof Handlers, `catalog:${string}`>>;
 

@@ -1,11 +1,11 @@
 // The executive summary's figures in the PDF: findings by residual severity (bars) beside findings by
 // status, then the likelihood × impact heatmap of unresolved findings with its colour legend.
-import type { ReportData } from '../report/types';
-import { severityLabel, statusLabel } from '../report/escape';
-import { SEVERITIES } from '../engine/types';
-import { HEAT_COLOR, HEAT_LEGEND, heatSeverity } from '../report/palette';
-import { FONT, contentWidth, drawTable, type Doc } from './report-pdf-kit';
-import { SEVERITY_COLOR } from './report-pdf-entry';
+import type { ReportData } from '../../report/types';
+import { severityLabel, statusLabel } from '../../report/escape';
+import { SEVERITIES } from '../../engine/types';
+import { HEAT_COLOR, HEAT_LEGEND, heatSeverity } from '../../report/palette';
+import { FONT, contentWidth, drawTable, type Doc } from './kit';
+import { SEVERITY_COLOR } from './entry';
 
 const HEADING = '#1a237e';
 

@@ -1,17 +1,17 @@
 // One export function for the CLI and the API: analyze the model, build the report, write it in the
 // asked format. The PDF writer reports progress; the text formats are quick.
 import path from 'node:path';
-import type { Model } from '../model/schema';
-import { buildReport } from '../report/build';
-import { writeMarkdown } from '../report/write-markdown';
-import { writeHtml } from '../report/write-html';
-import { writeRegisterCsv } from '../report/write-csv';
-import { writeFindingsJson } from '../report/write-json';
-import { writeSarif } from '../report/write-sarif';
-import { writeNavigatorLayer } from '../report/write-navigator';
-import { loadReportCatalog } from './report-catalog';
-import { analyzeForReport } from './report-analysis';
-import { writeReportPdf, type ProgressCallback } from './report-pdf';
+import type { Model } from '../../model/schema';
+import { buildReport } from '../../report/build';
+import { writeMarkdown } from '../../report/write-markdown';
+import { writeHtml } from '../../report/write-html';
+import { writeRegisterCsv } from '../../report/write-csv';
+import { writeFindingsJson } from '../../report/write-json';
+import { writeSarif } from '../../report/write-sarif';
+import { writeNavigatorLayer } from '../../report/write-navigator';
+import { loadReportCatalog } from './catalog';
+import { analyzeForReport } from './analysis';
+import { writeReportPdf, type ProgressCallback } from '../pdf/write-pdf';
 
 export const REPORT_FORMATS = ['pdf', 'md', 'html', 'csv', 'json', 'sarif', 'navigator'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];

@@ -1,10 +1,10 @@
 // Importing an official ATLAS release into the user's catalog database: validate, diff against the
 // current catalog, then apply in one transaction on a copy that replaces the file only when
 // complete. The OWASP entries and the crosswalk are kept; data/ is never touched.
-import { diffCatalogs, formatProblem, parseAtlasRelease, type Catalog, type CatalogDiff, type CatalogProblem } from '../catalog/index';
-import { openCatalogReadOnly, readMeta, writeCatalogFileAtomically } from './catalog-db';
-import { readCatalog } from './catalog-read';
-import { writeCatalog } from './catalog-write';
+import { diffCatalogs, formatProblem, parseAtlasRelease, type Catalog, type CatalogDiff, type CatalogProblem } from '../../catalog/index';
+import { openCatalogReadOnly, readMeta, writeCatalogFileAtomically } from './db';
+import { readCatalog } from './read';
+import { writeCatalog } from './write';
 
 export interface ImportPlan extends CatalogDiff {
   version: string;

@@ -2,10 +2,10 @@
 // rows (status, score, ATLAS, OWASP, path, why, mitigations, rationale) beside a bar in the residual
 // severity's colour. Measured before it is drawn, so a group heading is never left alone at a page
 // foot; an entry taller than a page continues on the next one with its bar.
-import type { RegisterEntry } from '../report/types';
-import { severityLabel, statusLabel } from '../report/escape';
-import type { Severity } from '../engine/types';
-import { FONT, bottom, contentWidth, newPage, pdfText, type Doc } from './report-pdf-kit';
+import type { RegisterEntry } from '../../report/types';
+import { severityLabel, statusLabel } from '../../report/escape';
+import type { Severity } from '../../engine/types';
+import { FONT, bottom, contentWidth, newPage, pdfText, type Doc } from './kit';
 
 export const SEVERITY_COLOR: Record<Severity, string> = { critical: '#b71c1c', high: '#e53935', medium: '#ffb300', low: '#7cb342', info: '#9e9e9e' };
 /** Text colour on each severity's colour. */

@@ -3,8 +3,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { checkPackFacts, checkPackIds, parseRulePack, type RulePack } from '../engine/rule-pack';
-import { checkPackControls } from '../engine/rule-pack-controls';
+import { checkPackFacts, checkPackIds, parseRulePack, type RulePack } from '../../engine/rule-pack';
+import { checkPackControls } from '../../engine/rule-pack-controls';
 
 /** Files in a rules folder that are not rule packs. */
 export const NON_PACK_FILES = new Set(['architecture-independent.yaml']);

@@ -4,8 +4,8 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import type { Model } from '../model/schema';
-import { loadModelValue } from '../model/load';
+import type { Model } from '../../model/schema';
+import { loadModelValue } from '../../model/load';
 import { writeFileAtomic, removeStaleTempFiles } from './atomic-file';
 
 const JournalFileSchema = z.object({

@@ -3,10 +3,10 @@
 // the arrowheads last (so no label hides a flow's direction). Component names shrink a little, then
 // wrap to two lines, before they are cut. Drawn whole (scaled to fit a box) or as one tile of a larger
 // drawing (a view: a scale and the model point at the box's top-left corner), clipped to the box.
-import type { DiagramEdge, DiagramShape, ReportDiagram } from '../report/types';
-import { zoneFill } from '../report/write-svg';
-import { DIAGRAM_FONT, edgeLabelText } from '../report/diagram-labels';
-import { FONT, pdfText, type Doc } from './report-pdf-kit';
+import type { DiagramEdge, DiagramShape, ReportDiagram } from '../../report/types';
+import { zoneFill } from '../../report/write-svg';
+import { DIAGRAM_FONT, edgeLabelText } from '../../report/diagram-labels';
+import { FONT, pdfText, type Doc } from './kit';
 
 export interface Box {
   x: number;

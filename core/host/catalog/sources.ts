@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { BUILTIN_FILES } from '../catalog/index';
+import { BUILTIN_FILES } from '../../catalog/index';
 
 export interface Migration {
   version: number;

@@ -1,7 +1,7 @@
 // Handlers of the analysis calls (core/api/calls/analysis.ts).
 import path from 'node:path';
-import type { Handlers } from './dispatch';
-import type { HostContext } from './handlers';
+import type { Handlers } from '../dispatch';
+import type { HostContext } from '../context';
 import { loadRulePacks } from './rule-packs';
 
 type AnalysisHandlers = Pick<Handlers, Extract<keyof Handlers, `rules:${string}` | `analysis:${string}`>>;

@@ -2,7 +2,7 @@
 // folder and must stay inside it (no traversal, no symlink escape, no odd names).
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { ApiFailure } from '../api/result';
+import { ApiFailure } from '../../api/result';
 
 export const MODEL_EXTENSION = '.mercator.json';
 

@@ -2,9 +2,9 @@
 // per tactic (in ATLAS order), one cell per technique this model's findings cite, coloured by its state
 // (exposed cells by the severity of their highest residual score). Columns that do not fit on one page
 // continue on the next, under their tactic names again.
-import type { CoverageTactic, CoverageTechnique } from '../report/types';
-import { COVERAGE_LEGEND, coverageColor } from '../report/palette';
-import { FONT, bottom, contentWidth, newPage, pdfText, type Doc } from './report-pdf-kit';
+import type { CoverageTactic, CoverageTechnique } from '../../report/types';
+import { COVERAGE_LEGEND, coverageColor } from '../../report/palette';
+import { FONT, bottom, contentWidth, newPage, pdfText, type Doc } from './kit';
 
 const GAP = 3;
 const PAD = 2.5;

@@ -1,10 +1,10 @@
 // Read queries over the catalog database. Every function takes the connection as an argument.
 import type { z } from 'zod';
-import { normalizeIdQuery } from '../catalog/index';
-import type { CatalogEntry, CatalogStatsSchema } from '../api/calls/catalog';
-import type { ApiOutput } from '../api/contract';
-import { readMeta, type CatalogDb } from './catalog-db';
-import type { CatalogEntryType, CatalogSearchHit } from './catalog-search';
+import { normalizeIdQuery } from '../../catalog/index';
+import type { CatalogEntry, CatalogStatsSchema } from '../../api/calls/catalog';
+import type { ApiOutput } from '../../api/contract';
+import { readMeta, type CatalogDb } from './db';
+import type { CatalogEntryType, CatalogSearchHit } from './search';
 
 export type CatalogStats = z.infer<typeof CatalogStatsSchema>;
 export type CatalogMatrix = ApiOutput<'catalog:matrix'>;

@@ -1,6 +1,6 @@
 // Reads a whole catalog database back into a Catalog value (for diffs and imports).
-import type { Catalog, CatalogCaseStudy, CatalogMitigation, CatalogTechnique, OwaspList } from '../catalog/index';
-import { readMeta, type CatalogDb } from './catalog-db';
+import type { Catalog, CatalogCaseStudy, CatalogMitigation, CatalogTechnique, OwaspList } from '../../catalog/index';
+import { readMeta, type CatalogDb } from './db';
 
 function groupBy<T extends Record<string, unknown>>(rows: T[], key: keyof T): Map<string, T[]> {
   const out = new Map<string, T[]>();

@@ -2,8 +2,8 @@
 // per data folder and kept; a broken catalog is an error that names the file, never a silent gap.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { BUILTIN_FILES, parseBuiltinCatalog, formatProblem, type Catalog } from '../catalog/index';
-import { catalogLookupFrom, type CatalogLookup } from '../report/catalog-lookup';
+import { BUILTIN_FILES, parseBuiltinCatalog, formatProblem, type Catalog } from '../../catalog/index';
+import { catalogLookupFrom, type CatalogLookup } from '../../report/catalog-lookup';
 
 const cache = new Map<string, { catalog: Catalog; lookup: CatalogLookup }>();
 

@@ -1,8 +1,8 @@
 // One host's catalog: opened lazily (rebuilt first when missing, corrupt or outdated), shared by
 // the catalog handlers and app:info, and reopened after an import replaced the file.
-import { ApiFailure } from '../api/result';
-import { openCatalog, type CatalogDb, type OpenedCatalog } from './catalog-db';
-import { CatalogImportError, importAtlasRelease, previewAtlasImport, type ImportPlan } from './catalog-import';
+import { ApiFailure } from '../../api/result';
+import { openCatalog, type CatalogDb, type OpenedCatalog } from './db';
+import { CatalogImportError, importAtlasRelease, previewAtlasImport, type ImportPlan } from './import';
 
 export interface CatalogSession {
   readonly dbPath: string;

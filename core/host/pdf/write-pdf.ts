@@ -3,14 +3,14 @@
 // ATLAS coverage, accepted risks and the appendix of cited catalog entries. Bookmarks, page numbers
 // and document metadata; no JavaScript, no actions other than internal and https links.
 import PDFDocument from 'pdfkit';
-import type { ReportData } from '../report/types';
-import { severityLabel, statusLabel } from '../report/escape';
-import { FONT, MARGINS, PAGE, bottom, contentWidth, drawTable, ensureSpace, newPage, pdfText, type Doc } from './report-pdf-kit';
-import { drawDiagram, drawTileFrames, fitScale } from './report-pdf-diagram';
-import { diagramTiles } from './report-pdf-tiles';
-import { drawEntry, measureEntry } from './report-pdf-entry';
-import { drawCounts, drawHeatmap } from './report-pdf-summary';
-import { drawCoverageMatrix } from './report-pdf-coverage';
+import type { ReportData } from '../../report/types';
+import { severityLabel, statusLabel } from '../../report/escape';
+import { FONT, MARGINS, PAGE, bottom, contentWidth, drawTable, ensureSpace, newPage, pdfText, type Doc } from './kit';
+import { drawDiagram, drawTileFrames, fitScale } from './diagram';
+import { diagramTiles } from './tiles';
+import { drawEntry, measureEntry } from './entry';
+import { drawCounts, drawHeatmap } from './summary';
+import { drawCoverageMatrix } from './coverage';
 
 export type ProgressCallback = (fraction: number, stage: string) => void;
 

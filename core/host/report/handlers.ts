@@ -1,12 +1,12 @@
 // Handlers of the report and import calls (core/api/calls/report.ts).
 import path from 'node:path';
-import { ApiFailure } from '../api/result';
-import { importModel } from '../interchange/import';
-import type { Handlers } from './dispatch';
-import type { HostContext } from './handlers';
-import { builtinRulesDir } from './analysis-handlers';
-import { REPORT_FILE_TYPES, exportReport } from './report-export';
-import { RulePackError } from './report-analysis';
+import { ApiFailure } from '../../api/result';
+import { importModel } from '../../interchange/import';
+import type { Handlers } from '../dispatch';
+import type { HostContext } from '../context';
+import { builtinRulesDir } from '../analysis/handlers';
+import { REPORT_FILE_TYPES, exportReport } from './export';
+import { RulePackError } from './analysis';
 
 type ReportHandlers = Pick<Handlers, Extract<keyof Handlers, `report:${string}` | `import:${string}`>>;
 

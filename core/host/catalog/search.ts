@@ -2,9 +2,9 @@
 // then FTS5 matches (prefix, stemmed) in tiers, each ranked by bm25 weighted by entry type.
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
-import { normalizeIdQuery } from '../catalog/index';
-import type { CatalogEntryTypeSchema, CatalogSearchHitSchema } from '../api/calls/catalog';
-import type { CatalogDb } from './catalog-db';
+import { normalizeIdQuery } from '../../catalog/index';
+import type { CatalogEntryTypeSchema, CatalogSearchHitSchema } from '../../api/calls/catalog';
+import type { CatalogDb } from './db';
 
 export type CatalogSearchHit = z.infer<typeof CatalogSearchHitSchema>;
 export type CatalogEntryType = z.infer<typeof CatalogEntryTypeSchema>;

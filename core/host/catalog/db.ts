@@ -5,9 +5,9 @@ import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { formatProblem, parseBuiltinCatalog, type TextSource } from '../catalog/index';
-import { readCatalogSources, type CatalogSources } from './catalog-sources';
-import { applyMigrations, writeCatalog } from './catalog-write';
+import { formatProblem, parseBuiltinCatalog, type TextSource } from '../../catalog/index';
+import { readCatalogSources, type CatalogSources } from './sources';
+import { applyMigrations, writeCatalog } from './write';
 
 export type CatalogDb = Database.Database;
 

@@ -2,7 +2,7 @@
 // where component names are about 6.5 pt, overlapping a little so a flow cut at an edge can be followed.
 // Tiles with no component in them are left out; very big models get a smaller scale rather than more
 // than MAX_TILES pages.
-import type { ReportDiagram } from '../report/types';
+import type { ReportDiagram } from '../../report/types';
 
 /** Below this scale the whole-page diagram is too small to read, and parts follow it. */
 export const TILE_BELOW = 0.45;

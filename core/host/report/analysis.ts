@@ -1,10 +1,10 @@
 // Runs the engine for a report: the built-in rule packs (plus the user's, when given) on one model.
 // A rule pack with problems stops the report: a report that silently misses rules would mislead.
 import path from 'node:path';
-import { analyze } from '../engine/analyze';
-import type { AnalysisResult } from '../engine/types';
-import type { Model } from '../model/schema';
-import { loadRulePacks } from './rule-packs';
+import { analyze } from '../../engine/analyze';
+import type { AnalysisResult } from '../../engine/types';
+import type { Model } from '../../model/schema';
+import { loadRulePacks } from '../analysis/rule-packs';
 
 export class RulePackError extends Error {
   constructor(readonly problems: string[]) {

@@ -1,8 +1,8 @@
 // Writes a whole Catalog into a catalog database (schema already migrated), replacing what it held.
 // Runs in one transaction: either the new catalog is complete or the old one is untouched.
 import type Database from 'better-sqlite3';
-import type { Migration } from './catalog-sources';
-import type { Catalog } from '../catalog/index';
+import type { Migration } from './sources';
+import type { Catalog } from '../../catalog/index';
 
 export interface CatalogWriteMeta {
   /** Hash of the built-in sources this database answers to. */

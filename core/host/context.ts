@@ -1,0 +1,20 @@
+// What every handler group is given by its host (the Electron main process or browser mode).
+import type { Journal } from './files/journal';
+import type { PathPolicy } from './files/path-policy';
+import type { CatalogSession } from './catalog/session';
+
+export interface HostContext {
+  mode: 'electron' | 'browser';
+  name: string;
+  version: string;
+  policy: PathPolicy;
+  journal: Journal;
+  examplesDir: string;
+  /** The built-in rule packs (default: data/rules next to examplesDir); user packs come from the workspace's rules/. */
+  rulesDir?: string;
+  catalogVersion?: () => string | null;
+  /** The catalog (ATLAS + OWASP) behind the catalog calls; see catalog/session.ts. */
+  catalog?: CatalogSession;
+  /** Opens an allowed https URL (after the user saw it), or returns false when the host defers to the UI. */
+  openExternal: (url: string) => Promise<boolean>;
+}
