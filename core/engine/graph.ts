@@ -4,7 +4,8 @@
 import type { Component, Flow, Model } from '../model/schema';
 import { getKind, kindOffersControl } from '../kinds/registry';
 import { zoneTrust } from '../kinds/zones';
-import { FLOW_FACT_CONTROLS, FLOW_FACTS } from '../kinds/flow-facts';
+import { FLOW_FACTS } from '../kinds/flow-facts';
+import { isControlPresent } from '../model/schema';
 
 export interface Node {
   component: Component;
@@ -37,11 +38,6 @@ export interface Graph {
 }
 
 const FLOW_DEFAULTS = Object.entries(FLOW_FACTS).map(([id, field]) => [id, field.default] as const);
-/** Control id → the flow facts that imply it (an encrypted flow has encryption in transit). */
-const FACTS_IMPLYING = new Map<string, string[]>();
-for (const [fact, control] of Object.entries(FLOW_FACT_CONTROLS)) {
-  if (control) FACTS_IMPLYING.set(control, [...(FACTS_IMPLYING.get(control) ?? []), fact]);
-}
 const kindDefaults = new Map<string, ReadonlyArray<readonly [string, unknown]>>();
 function defaultsOf(kindId: string): ReadonlyArray<readonly [string, unknown]> {
   let defaults = kindDefaults.get(kindId);
@@ -141,14 +137,11 @@ export function buildGraph(model: Model): Graph {
 }
 
 export function hasComponentControl(node: Node, control: string): boolean {
-  return node.component.controls[control] === true;
+  return isControlPresent(node.component.controls, control);
 }
 
 export function hasFlowControl(graph: Graph, flowIndex: number, control: string): boolean {
-  if (graph.flows[flowIndex]!.controls[control] === true) return true;
-  const facts = FACTS_IMPLYING.get(control);
-  if (facts) for (const fact of facts) if (graph.flowFacts[flowIndex]![fact] === true) return true;
-  return false;
+  return isControlPresent(graph.flows[flowIndex]!.controls, control);
 }
 
 /** The inspector offers this control on the component (its kind declares it), so the user can switch it on. */

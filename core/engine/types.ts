@@ -46,7 +46,11 @@ export interface Finding {
   path?: string[];
   /** Why it applies: facts, missing controls, path, one sentence each. */
   reasons: string[];
-  atlas: Array<{ technique: string; tactics: string[] }>;
+  /**
+   * ATLAS techniques, the primary one first (role "primary": the technique this finding is about);
+   * the others (role "related") are shown as related. Producers before the primary technique had no role.
+   */
+  atlas: Array<{ technique: string; tactics: string[]; role?: 'primary' | 'related' }>;
   owasp: string[];
   inherent: Score;
   /** After the controls already present. */
@@ -54,6 +58,24 @@ export interface Finding {
   mitigations: MitigationAdvice[];
   /** Merged from the model's decisions (status "open" when none). */
   status: DecisionStatus;
+  /**
+   * Present when a control in place closes the finding: which control, and where it sits. A closed
+   * finding is evidence, not a threat: it is kept, listed apart, and does not fail a build.
+   */
+  closedBy?: ClosingControl[];
+  /** Where the finding came from: a rule (default) or a threat the user wrote in the model. */
+  origin?: 'rule' | 'user';
+  /** Set when the finding's subject (or an element on its path) is out of scope: the reason. */
+  outOfScope?: string;
+  /** A likelihood / impact set by hand, with its justification (the residual score already uses it). */
+  override?: { likelihood?: number; impact?: number; justification: string };
+}
+
+export interface ClosingControl {
+  control: string;
+  label: string;
+  target: { type: 'component' | 'flow'; id: string };
+  targetLabel: string;
 }
 
 export interface StaleDecision {

@@ -2,6 +2,7 @@
 // applications become components (kinds guessed, recorded for the user to confirm); dependencies and
 // model-card dataset references become flows: data flows into what depends on it, everything else is
 // called by what depends on it. Packages (library, framework, file …) are left out, with a note.
+import type { Controls } from '../model/schema';
 import { guessKind } from './kind-guess';
 import { ModelBuilder } from './model-builder';
 import { ImportError, invalid, type ImportResult } from './types';
@@ -107,8 +108,8 @@ function convert(doc: unknown): ImportResult {
     if (str(params.task)) facts.modelTask = str(params.task);
     if (str(params.architectureFamily)) facts.architecture = str(params.architectureFamily);
     if (item.service && isObj(o) && o.authenticated === false) facts.unauthenticated = true;
-    const controls: Record<string, boolean> = {};
-    if (item.service && o.authenticated === true) controls.authentication = true;
+    const controls: Controls = {};
+    if (item.service && o.authenticated === true) controls.authentication = 'present';
     const id = b.addComponent({ external: item.ref, label: item.name, kind: guess.kind, description: str(o.description), facts, controls });
     refToId.set(item.ref, id);
     typeOf.set(id, item.type);

@@ -1,6 +1,6 @@
 // Collects components, flows and zones from an importer, keeps ids valid and unique, bounds text to
 // what the model format allows, lays out what has no position, and validates the result.
-import { CURRENT_SCHEMA_VERSION, type Model, type LayoutBox } from '../model/schema';
+import { CURRENT_SCHEMA_VERSION, type Controls, type Model, type LayoutBox } from '../model/schema';
 import { loadModelValue } from '../model/load';
 import { autoLayout } from '../model/auto-layout';
 import type { ImportNote, KindGuess, ImportProblem } from './types';
@@ -36,7 +36,7 @@ export class ModelBuilder {
     return this.byExternal.get(external);
   }
 
-  addComponent(c: { external: string; label: string; kind: string; description?: string; zone?: string; facts?: Facts; controls?: Record<string, boolean>; box?: LayoutBox }): string {
+  addComponent(c: { external: string; label: string; kind: string; description?: string; zone?: string; facts?: Facts; controls?: Controls; box?: LayoutBox }): string {
     const id = this.id(c.external, `component-${this.components.length + 1}`);
     const label = clip(c.label.trim() || c.kind, 200);
     this.components.push({
@@ -52,7 +52,7 @@ export class ModelBuilder {
     return id;
   }
 
-  addFlow(f: { external: string; source: string; target: string; label: string; description?: string; facts?: Facts; controls?: Record<string, boolean> }): string {
+  addFlow(f: { external: string; source: string; target: string; label: string; description?: string; facts?: Facts; controls?: Controls }): string {
     const id = this.id(f.external, `flow-${this.flows.length + 1}`);
     this.flows.push({
       id,

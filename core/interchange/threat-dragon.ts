@@ -3,7 +3,7 @@
 // flows, trust-boundary boxes become zones. Boundary *lines* enclose nothing, so they cannot become
 // zones: flows that cross one get the fact `crossesTrustBoundary`. Threat Dragon's own threats are
 // kept as text in the element's description (see docs/reports.md for why not as decisions).
-import type { LayoutBox } from '../model/schema';
+import type { Controls, LayoutBox } from '../model/schema';
 import { guessKind, type Shape } from './kind-guess';
 import { ModelBuilder, clip } from './model-builder';
 import { ImportError, invalid, type ImportResult } from './types';
@@ -177,8 +177,8 @@ export function importThreatDragon(doc: unknown): ImportResult {
     if (c.data.outOfScope === true) facts.outOfScope = true;
     if (c.data.storesCredentials === true) facts.storesCredentials = true;
     if (c.threats.length) facts.importedThreats = c.threats.length;
-    const controls: Record<string, boolean> = {};
-    if (c.kind === 'store' && c.data.isEncrypted === true) controls.encryptionAtRest = true;
+    const controls: Controls = {};
+    if (c.kind === 'store' && c.data.isEncrypted === true) controls.encryptionAtRest = 'present';
     const id = b.addComponent({ external: c.id || c.pointer, label, kind: guess.kind, description, ...(zone ? { zone } : {}), facts, controls, ...(c.box ? { box: c.box } : {}) });
     if (c.box) boxes.set(id, c.box);
     b.guesses.push({ componentId: id, label, sourceType: c.type, kind: guess.kind, confidence: guess.confidence, reason: guess.reason });
@@ -216,11 +216,8 @@ export function importThreatDragon(doc: unknown): ImportResult {
     const target = resolve(c.target, `${c.pointer}/target`, 'end');
     if (!source || !target) continue;
     const facts: Record<string, string | number | boolean> = { importedFrom: 'threat-dragon' };
-    const controls: Record<string, boolean> = {};
-    if (c.data.isEncrypted === true) {
-      facts.encrypted = true;
-      controls.encryptionInTransit = true;
-    }
+    const controls: Controls = {};
+    if (c.data.isEncrypted === true) controls.encryptionInTransit = 'present';
     if (c.data.isPublicNetwork === true) facts.publicNetwork = true;
     if (str(c.data.protocol)) facts.protocol = str(c.data.protocol);
     if (c.data.outOfScope === true) facts.outOfScope = true;

@@ -27,14 +27,6 @@ export const FLOW_FACTS = {
     ),
     help: 'What kind of data travels on this flow.',
   },
-  authenticated: {
-    type: 'boolean', default: false, label: 'Authenticated',
-    help: 'The receiving side verifies who sent the data.',
-  },
-  encrypted: {
-    type: 'boolean', default: false, label: 'Encrypted',
-    help: 'The connection is encrypted (TLS, VPN …).',
-  },
 } as const satisfies Record<string, FieldDef>;
 
 /** Controls that can be switched on for a flow. */
@@ -51,10 +43,5 @@ export const FLOW_CONTROL_FIELDS: Record<string, FieldDef> = Object.fromEntries(
 export const flowFactsSchema = fieldsSchema(FLOW_FACTS);
 export const flowControlsSchema = fieldsSchema(FLOW_CONTROL_FIELDS);
 
-/** Flow facts that count as a control when true (an encrypted flow has encryption in transit). */
-export const FLOW_FACT_CONTROLS: Partial<Record<string, ControlId>> = {
-  encrypted: 'encryptionInTransit',
-  authenticated: 'authentication',
-};
 
 export const FlowClassificationSchema = z.enum(FLOW_CLASSIFICATIONS);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { serializeModel } from './canonical';
 import { loadModelText, loadModelValue } from './load';
-import { CURRENT_SCHEMA_VERSION, DECISION_STATUSES, type Model } from './schema';
+import { CURRENT_SCHEMA_VERSION, DECISION_STATUSES, ModelSchema, type Model } from './schema';
 import { COMPONENT_KIND_IDS, ZONE_KIND_IDS } from '../kinds/ids';
 
 const idChars = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.:-'.split('');
@@ -16,7 +16,7 @@ const arbNumber = fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e9, m
 const arbFactValue = fc.oneof(fc.boolean(), arbNumber, arbText, fc.array(fc.string({ maxLength: 10 }), { maxLength: 4 }));
 const arbKey = fc.string({ minLength: 1, maxLength: 12 }).filter((k) => !['__proto__', 'constructor', 'prototype'].includes(k));
 const arbFacts = fc.dictionary(arbKey, arbFactValue, { maxKeys: 4 });
-const arbControls = fc.dictionary(arbKey, fc.boolean(), { maxKeys: 4 });
+const arbControls = fc.dictionary(arbKey, fc.constantFrom('present' as const, 'absent' as const), { maxKeys: 4 });
 const arbDate = fc.constantFrom('2026-01-02', '2025-12-31T10:00:00Z', '2024-02-29T23:59:59.5+02:00');
 
 /** A valid model: unique ids, known kinds, flows between existing components, zones without cycles. */
@@ -142,7 +142,7 @@ describe('canonical serialization (properties)', () => {
       fc.property(arbModel, (m) => {
         const text = serializeModel(m);
         const loaded = load(text);
-        expect(loaded).toEqual(byId(m));
+        expect(loaded).toEqual(ModelSchema.parse(byId(m)));
         expect(serializeModel(loaded)).toBe(text);
         expect(serializeModel(load(serializeModel(loaded)))).toBe(text);
       }),

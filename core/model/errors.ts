@@ -15,11 +15,13 @@ export const MODEL_ERROR_CODES = {
   E_DANGLING_FLOW: 'a flow starts or ends at a component that does not exist',
   E_DANGLING_ZONE: 'an element refers to a zone that does not exist',
   E_ZONE_CYCLE: 'zones contain each other in a cycle',
+  E_DANGLING_SUBJECT: 'a threat or view refers to an element that does not exist',
 } as const;
 
 export const MODEL_WARNING_CODES = {
   W_BOM: 'a UTF-8 byte-order mark at the start of the file was ignored',
   W_LAYOUT_ORPHAN: 'layout for an element that does not exist was dropped',
+  W_COMMENT_ORPHAN: 'a comment thread is about an element that no longer exists (it is kept)',
 } as const;
 
 export type ModelErrorCode = keyof typeof MODEL_ERROR_CODES;

@@ -118,5 +118,58 @@ export function checkIntegrity(
       });
     }
   }
+  checkReviewAndEditorRecords(model, { zoneIds, componentIds, flowIds }, errors, warnings);
   return { errors, warnings };
+}
+
+/** Threats, views and comments (formats 4 and 6) point at elements that exist; their ids are unique in their list. */
+function checkReviewAndEditorRecords(
+  model: Model,
+  ids: { zoneIds: ReadonlySet<string>; componentIds: ReadonlySet<string>; flowIds: ReadonlySet<string> },
+  errors: ModelError[],
+  warnings: ModelWarning[],
+): void {
+  const exists = (type: string, id: string) =>
+    type === 'component' ? ids.componentIds.has(id) : type === 'flow' ? ids.flowIds.has(id) : type === 'zone' ? ids.zoneIds.has(id) : true;
+  const uniqueIn = (list: ReadonlyArray<{ id: string }>, name: string, what: string) => {
+    const first = new Map<string, number>();
+    list.forEach((item, i) => {
+      const at = first.get(item.id);
+      if (at === undefined) first.set(item.id, i);
+      else errors.push({ code: 'E_DUPLICATE_ID', pointer: toPointer([name, i, 'id']), message: `the ${what} id "${item.id}" is already used at /${name}/${at}` });
+    });
+  };
+  uniqueIn(model.threats, 'threats', 'threat');
+  uniqueIn(model.comments, 'comments', 'comment');
+  uniqueIn(model.views, 'views', 'view');
+  uniqueIn(model.baselines, 'baselines', 'baseline');
+  model.threats.forEach((threat, i) => {
+    if (!exists(threat.subject.type, threat.subject.id)) {
+      errors.push({
+        code: 'E_DANGLING_SUBJECT',
+        pointer: toPointer(['threats', i, 'subject', 'id']),
+        message: `threat "${threat.id}" is on ${threat.subject.type} "${threat.subject.id}", which does not exist`,
+      });
+    }
+  });
+  model.views.forEach((view, i) => {
+    view.members.forEach((member, j) => {
+      if (!ids.componentIds.has(member) && !ids.zoneIds.has(member)) {
+        errors.push({
+          code: 'E_DANGLING_SUBJECT',
+          pointer: toPointer(['views', i, 'members', j]),
+          message: `view "${view.name}" shows "${member}", which is not a component or zone in this model`,
+        });
+      }
+    });
+  });
+  model.comments.forEach((thread, i) => {
+    if (!exists(thread.subject.type, thread.subject.id)) {
+      warnings.push({
+        code: 'W_COMMENT_ORPHAN',
+        pointer: toPointer(['comments', i, 'subject', 'id']),
+        message: `comment thread "${thread.id}" is about ${thread.subject.type} "${thread.subject.id}", which no longer exists; it is kept`,
+      });
+    }
+  });
 }

@@ -28,7 +28,7 @@ describe('loadModel', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.model.components[0]!.facts).toEqual({});
-    expect(result.model.layout).toEqual({ boxes: {}, flowPoints: {} });
+    expect(result.model.layout).toEqual({ boxes: {}, flowPoints: {}, labels: {} });
     expect(result.warnings).toEqual([]);
   });
 

@@ -1,6 +1,6 @@
 // Model + analysis + catalog → the report's data (./types.ts). Pure: no clock, no I/O.
 import type { Model } from '../model/schema';
-import { DECISION_STATUSES, type DecisionStatus } from '../model/schema';
+import { DECISION_STATUSES, controlState, isControlPresent, type DecisionStatus } from '../model/schema';
 import { SEVERITIES, type AnalysisResult, type Finding, type Score, type Severity } from '../engine/types';
 import { getKind } from '../kinds/registry';
 import { controlLabel, factLabel, factText, kindLabel } from './labels';
@@ -134,7 +134,7 @@ export function buildReport(model: Model, analysis: AnalysisResult, catalog: Cat
       zone: c.zone ? (zoneLabels.get(c.zone) ?? c.zone) : '',
       description: c.description ?? '',
       facts: Object.entries(c.facts).map(([name, value]) => ({ name: factLabel(name), value: factText(value) })),
-      controls: [...controlIds].map((id) => ({ id, label: controlLabel(id), present: c.controls[id] === true })),
+      controls: [...controlIds].map((id) => ({ id, label: controlLabel(id), present: isControlPresent(c.controls, id), state: controlState(c.controls, id) })),
       findings: findingCount.get(c.id) ?? 0,
     };
   });

@@ -98,7 +98,8 @@ export interface InventoryItem {
   zone: string;
   description: string;
   facts: Array<{ name: string; value: string }>;
-  controls: Array<{ id: string; label: string; present: boolean }>;
+  /** Each control the kind offers or the file records: present, absent, or not recorded (nobody said). */
+  controls: Array<{ id: string; label: string; present: boolean; state: 'present' | 'absent' | 'not-recorded' }>;
   findings: number;
 }
 

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../core/engine/analyze';
 import { parseRulePack, type RulePack } from '../../core/engine/rule-pack';
 import { loadRulePacks } from '../../core/host/analysis/rule-packs';
-import { CURRENT_SCHEMA_VERSION, ModelSchema, type Model, type ModelInput } from '../../core/model/schema';
+import { CURRENT_SCHEMA_VERSION, ModelSchema, type Controls, type Model, type ModelInput } from '../../core/model/schema';
 
 const root = path.resolve(__dirname, '../..');
 const builtin = await loadRulePacks({ builtinDir: path.join(root, 'data/rules'), catalogDir: path.join(root, 'data/catalog') });
@@ -37,7 +37,7 @@ rules:
     impact: 3
 `);
 
-const chain = (guard: Record<string, boolean> = {}, carries = ['documents']) =>
+const chain = (guard: Controls = {}, carries = ['documents']) =>
   model({
     components: [
       { id: 'web', kind: 'data-source', label: 'Web crawl', facts: { dataOrigin: ['scraped'] } },
@@ -58,7 +58,7 @@ describe('path rules', () => {
     expect(f!.subject).toMatchObject({ type: 'path', id: 'llm' });
   });
   it('stop at a component that has a closing path control', () => {
-    expect(analyze(chain({ contentSafetyFiltering: true }), [PATH_PACK]).findings).toEqual([]);
+    expect(analyze(chain({ contentSafetyFiltering: 'present' }), [PATH_PACK]).findings).toEqual([]);
   });
   it('do not follow flows that carry something else', () => {
     expect(analyze(chain({}, ['telemetry']), [PATH_PACK]).findings).toEqual([]);
@@ -68,7 +68,7 @@ describe('path rules', () => {
   });
   it('lower the residual score when the origin validates data', () => {
     const m = chain();
-    m.components[0]!.controls.dataValidation = true;
+    m.components[0]!.controls.dataValidation = 'present';
     const [f] = analyze(m, [PATH_PACK]).findings;
     expect(f!.residual.score).toBeLessThan(f!.inherent.score);
     expect(f!.mitigations.find((x) => x.control === 'dataValidation')).toMatchObject({ present: true, target: { type: 'component', id: 'web' } });
@@ -99,9 +99,9 @@ describe('boundary rules', () => {
     delete m.components[0]!.zone;
     expect(hits(m)).toHaveLength(0);
   });
-  it('are closed by an authenticated flow fact', () => {
+  it('are closed by authentication on the flow', () => {
     const m = crossing('internet', 'cloud');
-    m.flows[0]!.facts.authenticated = true;
+    m.flows[0]!.controls.authentication = 'present';
     expect(hits(m)).toHaveLength(0);
   });
 });
@@ -140,7 +140,7 @@ describe('decisions', () => {
   });
   it('return decisions whose finding disappeared as stale, never dropped', () => {
     const model2 = m();
-    model2.components[0]!.controls.authentication = true;
+    model2.components[0]!.controls.authentication = 'present';
     const { stale } = analyze(model2, builtin.packs);
     expect(stale).toEqual([
       { key: 'gone-rule@api', status: 'mitigated', rationale: 'old' },

@@ -135,7 +135,7 @@ describe('the engine advises a control only where it can be switched on', () => 
       zones: [{ id: 'net', kind: 'internet', label: 'Internet' }],
       components: [
         { id: 'user', kind: 'user', label: 'User', zone: 'net' },
-        { id: 'client', kind: 'client', label: 'Client', facts: { internetFacing: false }, controls: { inputValidation: true } },
+        { id: 'client', kind: 'client', label: 'Client', facts: { internetFacing: false }, controls: { inputValidation: 'present' } },
         { id: 'llm', kind: 'llm', label: 'LLM' },
       ],
       flows: [
@@ -158,7 +158,7 @@ describe('the engine advises a control only where it can be switched on', () => 
     });
     expect(advice(m, 'rag-poisoning')).toEqual([['dataValidation@vs', 'dataProvenance@crawl']]);
     const before = findings(m, 'rag-poisoning')[0]!.residual.score;
-    m.components[1]!.controls.dataValidation = true;
+    m.components[1]!.controls.dataValidation = 'present';
     const after = findings(m, 'rag-poisoning')[0]!;
     expect(after.mitigations.filter((x) => x.present)).toHaveLength(1);
     expect(after.residual.score).toBeLessThan(before);

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { loadRulePacks } from '../../core/host/analysis/rule-packs';
 import { analyze } from '../../core/engine/analyze';
 import { parseRulePack, type PathRule } from '../../core/engine/rule-pack';
-import { CURRENT_SCHEMA_VERSION, ModelSchema, type Model, type ModelInput } from '../../core/model/schema';
+import { CURRENT_SCHEMA_VERSION, ModelSchema, type Controls, type Model, type ModelInput } from '../../core/model/schema';
 import { buildFiringModel } from '../fixtures/rules/build-fixture';
 import { component, putIn } from '../fixtures/rules/edge-values';
 
@@ -137,7 +137,7 @@ rules:
     't.yaml',
   );
   if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
-  const chain = (etl: Record<string, boolean>, features: Record<string, boolean> = {}) =>
+  const chain = (etl: Controls, features: Controls = {}) =>
     model({
       components: [
         { id: 'crawler', kind: 'data-source', label: 'Crawler', facts: { dataOrigin: ['scraped'] } },
@@ -155,16 +155,16 @@ rules:
     expect(keys(chain({}))).toEqual(['poisoned-store@features']);
   });
   it('is not reported when a component on the way blocks the content', () => {
-    expect(keys(chain({ dataValidation: true }))).toEqual([]);
+    expect(keys(chain({ dataValidation: 'present' }))).toEqual([]);
   });
   it('is reported through an unguarded route next to a guarded one', () => {
-    const m = chain({ dataValidation: true });
+    const m = chain({ dataValidation: 'present' });
     m.components.push({ id: 'etl-2', kind: 'data-pipeline', label: 'ETL 2', facts: {}, controls: {} });
     m.flows.push({ id: 'f3', source: 'crawler', target: 'etl-2', label: '', facts: {}, controls: {} });
     m.flows.push({ id: 'f4', source: 'etl-2', target: 'features', label: '', facts: {}, controls: {} });
     expect(analyze(m, [parsed.pack]).findings.map((f) => f.path)).toEqual([['crawler', 'etl-2', 'features']]);
   });
   it('is not reported when it validates the data itself', () => {
-    expect(keys(chain({}, { dataValidation: true }))).toEqual([]);
+    expect(keys(chain({}, { dataValidation: 'present' }))).toEqual([]);
   });
 });

@@ -126,7 +126,7 @@ describe('rag-support-chatbot indirect prompt injection', () => {
     const fixed = structuredClone(m);
     for (const advice of before.mitigations) {
       const c = fixed.components.find((x) => x.id === advice.target.id)!;
-      c.controls[advice.control] = true;
+      c.controls[advice.control] = 'present';
     }
     const after = analyze(fixed, loaded.packs).findings.find((x) => x.key === 'indirect-prompt-injection@llm');
     expect(after === undefined || after.residual.score < before.residual.score).toBe(true);

@@ -61,7 +61,7 @@ describe.runIf(present)('import of the external fixtures', () => {
     for (const g of r.guesses) expect(g.confidence).toBeGreaterThan(0);
     const webRequest = r.model.flows.find((f) => f.label === 'Web Request')!;
     expect(r.model.components.find((c) => c.id === webRequest.source)!.label).toBe('Browser');
-    expect(r.model.flows.find((f) => f.label === 'Web Response')!.controls).toEqual({ encryptionInTransit: true });
+    expect(r.model.flows.find((f) => f.label === 'Web Response')!.controls).toEqual({ encryptionInTransit: 'present' });
     // The README's counts: 3 trust-boundary curves (lines, not zones), 14 threats (10 Open, 4 Mitigated).
     expect(r.notes.find((n) => /trust-boundary line/.test(n.message))!.message).toMatch(/^3 trust-boundary line/);
     expect(r.model.zones).toHaveLength(0);

@@ -82,7 +82,7 @@ describe('journal', () => {
     const read = await journal.read(key);
     expect(read?.model.schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
     expect(read?.model.meta.title).toBe(old.meta.title);
-    expect(read?.model.decisions).toEqual(old.decisions);
+    expect(read?.model.decisions).toMatchObject(old.decisions);
     await journal.discard(key);
   });
 

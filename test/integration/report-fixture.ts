@@ -39,7 +39,7 @@ export function makeReportFixture(componentCount = 12): { model: Model; analysis
     zone: zones[i % 3]!.id,
     description: i === 2 ? 'Uses **markdown** and [a link](javascript:alert(1))' : undefined,
     facts: i % 2 === 0 ? { internetFacing: true, dataClassification: 'personal' } : {},
-    controls: i % 3 === 0 ? { authentication: true } : {},
+    controls: i % 3 === 0 ? { authentication: 'present' as const } : {},
   }));
   const flows = components.slice(1).map((c, i) => ({
     id: `f${i}`,
@@ -57,7 +57,7 @@ export function makeReportFixture(componentCount = 12): { model: Model; analysis
     for (let k = 0; k < 3; k++) {
       const t = TECHNIQUES[(i + k) % TECHNIQUES.length]!;
       const inh = score(1 + ((i + k) % 5), 1 + ((i * 3 + k) % 5));
-      const res = score(Math.max(1, inh.likelihood - (c.controls.authentication ? 1 : 0)), inh.impact);
+      const res = score(Math.max(1, inh.likelihood - (c.controls.authentication === 'present' ? 1 : 0)), inh.impact);
       findings.push({
         key: `rule-${k}@${c.id}`,
         ruleId: `rule-${k}`,
@@ -71,7 +71,7 @@ export function makeReportFixture(componentCount = 12): { model: Model; analysis
         residual: res,
         mitigations: [
           { atlas: ['AML.M0015'], control: 'inputValidation', target: { type: 'component', id: c.id }, present: false },
-          { atlas: ['AML.M0019'], control: 'authentication', target: { type: 'component', id: c.id }, present: !!c.controls.authentication },
+          { atlas: ['AML.M0019'], control: 'authentication', target: { type: 'component', id: c.id }, present: c.controls.authentication === 'present' },
         ],
         status: 'open',
       });
@@ -105,9 +105,10 @@ export function makeReportFixture(componentCount = 12): { model: Model; analysis
       owner: i === 0 ? FORMULA_OWNER : 'Security team',
       ...(status === 'accepted' ? { due: `2027-0${1 + i}-15` } : {}),
       ...(status === 'transferred' ? { ticket: `SEC-${100 + i}` } : {}),
+      history: [],
     };
   });
-  decisions['gone-rule@c0'] = { status: 'accepted', rationale: 'Old decision', owner: '' };
+  decisions['gone-rule@c0'] = { status: 'accepted', rationale: 'Old decision', owner: '', history: [] };
   const model = ModelSchema.parse({
     schemaVersion: CURRENT_SCHEMA_VERSION,
     meta: { title: 'Report fixture <model>', version: '1.3 <rc>', description: 'A model for report tests.', authors: ['Ada', 'Grace'], updated: '2026-11-20', tags: ['test'] },

@@ -13,7 +13,7 @@ export const STATUS_LABELS: Record<DecisionStatus, string> = {
 function setDecision(key: string, change: Partial<Decision>, coalesce?: string) {
   useDocument.getState().edit(
     (m) => {
-      const previous: Decision = m.decisions[key] ?? { status: 'open', rationale: '', owner: '' };
+      const previous: Decision = m.decisions[key] ?? { status: 'open', rationale: '', owner: '', history: [] };
       const next: Decision = { ...previous, ...change, updated: new Date().toISOString().slice(0, 10) };
       for (const k of ['due', 'ticket'] as const) if (next[k] === '') delete next[k];
       if (next.status === 'open' && !next.rationale && !next.owner && !next.due && !next.ticket) {

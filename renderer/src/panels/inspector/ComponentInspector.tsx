@@ -1,8 +1,9 @@
 import { COMPONENT_KIND_IDS, getKind } from '../../../../core/kinds';
-import type { Component, FactValue, Model } from '../../../../core/model/schema';
+import type { Component, Model } from '../../../../core/model/schema';
 import { useDocument } from '../../state/document-store';
 import { setEntry, updateComponent } from '../../state/model-edits';
 import { FieldList } from './FieldInput';
+import { ControlList } from './ControlList';
 import { NewFlowField } from './NewFlowField';
 import { TextField } from './TextField';
 
@@ -11,7 +12,6 @@ export function ComponentInspector({ component, model }: { component: Component;
   const zone = model.zones.find((z) => z.id === component.zone);
   const edit = (change: (c: Component) => Component, coalesce?: string) =>
     useDocument.getState().edit((m) => updateComponent(m, component.id, change), coalesce ? { coalesce: `${coalesce}:${component.id}` } : undefined);
-  const booleanOnly = (v: FactValue) => v === true;
   return (
     <div className="inspector-body" data-testid="inspector-component">
       <h2>{component.label || component.id}</h2>
@@ -42,12 +42,7 @@ export function ComponentInspector({ component, model }: { component: Component;
       {kind && (
         <>
           <FieldList title="Facts" fields={kind.factFields} values={component.facts} onChange={(name, v) => edit((c) => ({ ...c, facts: setEntry(c.facts, name, v) }))} />
-          <FieldList
-            title="Controls"
-            fields={kind.controlFields}
-            values={component.controls}
-            onChange={(name, v) => edit((c) => ({ ...c, controls: setEntry(c.controls, name, booleanOnly(v)) }))}
-          />
+          <ControlList fields={kind.controlFields} controls={component.controls} onChange={(name, state) => edit((c) => ({ ...c, controls: setEntry(c.controls, name, state) }))} />
         </>
       )}
     </div>

@@ -3,6 +3,7 @@ import type { Flow, Model } from '../../../../core/model/schema';
 import { useDocument } from '../../state/document-store';
 import { setEntry, updateFlow } from '../../state/model-edits';
 import { FieldList } from './FieldInput';
+import { ControlList } from './ControlList';
 import { TextField } from './TextField';
 
 export function FlowInspector({ flow, model }: { flow: Flow; model: Model }) {
@@ -21,12 +22,7 @@ export function FlowInspector({ flow, model }: { flow: Flow; model: Model }) {
         Reverse direction
       </button>
       <FieldList title="Facts" fields={FLOW_FACTS} values={flow.facts} onChange={(name, v) => edit((f) => ({ ...f, facts: setEntry(f.facts, name, v) }))} />
-      <FieldList
-        title="Controls"
-        fields={FLOW_CONTROL_FIELDS}
-        values={flow.controls}
-        onChange={(name, v) => edit((f) => ({ ...f, controls: setEntry(f.controls, name, v === true) }))}
-      />
+      <ControlList fields={FLOW_CONTROL_FIELDS} controls={flow.controls} onChange={(name, state) => edit((f) => ({ ...f, controls: setEntry(f.controls, name, state) }))} />
     </div>
   );
 }
