@@ -29,7 +29,12 @@ function table(result: AnalysisResult): string {
     .reverse()
     .map((s) => `${result.findings.filter((f) => f.residual.severity === s).length} ${s}`)
     .join(', ');
-  return [line(head), ...rows.map(line), '', `${result.findings.length} findings (${counts}); ${result.stale.length} stale decisions.`].join('\n');
+  return [line(head), ...rows.map(line), '', `${result.findings.length} findings (${counts}); ${result.closed.length} closed by controls; ${result.stale.length} stale decisions.`, ...closedLines(result)].join('\n');
+}
+
+/** One line per finding a present control closes: the evidence behind "closed by controls". */
+function closedLines(result: AnalysisResult): string[] {
+  return result.closed.map((f) => `closed: ${f.title} on ${f.subject.label}, by ${(f.closedBy ?? []).map((c) => `${c.label} on ${c.targetLabel}`).join(' and ')} (${f.key})`);
 }
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
@@ -50,6 +55,10 @@ function markdown(result: AnalysisResult, title: string): string {
       out.push('', 'Mitigations:');
       for (const m of todo) out.push(`- ${m.label ?? m.control} on \`${m.target.id}\` (${m.effect ?? 'lowers'}; ${m.atlas.join(', ')})`);
     }
+  }
+  if (result.closed.length > 0) {
+    out.push('', '## Closed by controls', '');
+    for (const line of closedLines(result)) out.push(`- ${cell(line.slice('closed: '.length))}`);
   }
   if (result.stale.length > 0) {
     out.push('', '## Stale decisions', '');
@@ -110,7 +119,7 @@ export const analyzeCommand: CliCommand = {
     else ctx.out(table(result));
     if (failOn === undefined) return EXIT.ok;
     const threshold = SEVERITIES.indexOf(failOn as Severity);
-    const failing = result.findings.filter((f) => !isDecided(f) && SEVERITIES.indexOf(f.residual.severity) >= threshold);
+    const failing = result.findings.filter((f) => !isDecided(f) && f.outOfScope === undefined && SEVERITIES.indexOf(f.residual.severity) >= threshold);
     if (failing.length > 0) {
       ctx.err(`mercator analyze: ${failing.length} open finding(s) at or above ${failOn}`);
       return EXIT.failed;

@@ -1,7 +1,9 @@
 // analyze(model, packs): the threat engine. Pure — no clock, no I/O — and sorted, so the same
 // model and packs always give the same findings. Decisions are merged by finding key.
 import type { Model } from '../model/schema';
-import { SEVERITIES, type AnalysisResult, type Finding, type MitigationAdvice, type Severity } from './types';
+import { SEVERITIES, type AnalysisResult, type ClosingControl, type Finding, type MitigationAdvice, type Severity } from './types';
+import { userThreatFindings } from './user-threats';
+import { applyOverrides, markOutOfScope } from './adjust';
 import type { Rule, RulePack } from './rule-pack';
 import { buildGraph, hasComponentControl, hasFlowControl, offersComponentControl, type Graph } from './graph';
 import { isFlowControl } from '../kinds/flow-facts';
@@ -50,13 +52,27 @@ function firstOffering(graph: Graph, targets: readonly TargetRef[], control: str
   return undefined;
 }
 
-function toFinding(graph: Graph, compiled: CompiledRule, c: Candidate, scorer: Scorer, options: AnalyzeOptions): Finding | null {
-  // Closing controls first: a closed candidate costs no reasons, mitigations or score.
+/** The present controls that close the candidate, where they sit (empty when none does). */
+function closingControls(graph: Graph, compiled: CompiledRule, c: Candidate): ClosingControl[] {
+  let closing: ClosingControl[] | undefined;
   for (const ref of compiled.controls) {
     if (!ref.closes) continue;
     const targets = c.targets[ref.on];
-    if (targets && firstHolder(graph, targets, ref.control) !== undefined) return null;
+    const holder = targets ? firstHolder(graph, targets, ref.control) : undefined;
+    if (holder === undefined) continue;
+    const target = targetObject(graph, holder);
+    if ((closing ??= []).some((x) => x.control === ref.control && x.target === target)) continue;
+    closing.push({
+      control: ref.control,
+      label: ref.label,
+      target,
+      targetLabel: holder >= 0 ? graph.nodes[holder]!.label : graph.flowLabel(-1 - holder),
+    });
   }
+  return closing ?? [];
+}
+
+function toFinding(graph: Graph, compiled: CompiledRule, c: Candidate, scorer: Scorer, options: AnalyzeOptions, closedBy: ClosingControl[]): Finding {
   const { rule } = compiled;
   const mitigations: MitigationAdvice[] = [];
   const presentLowering: string[] = [];
@@ -109,6 +125,7 @@ function toFinding(graph: Graph, compiled: CompiledRule, c: Candidate, scorer: S
     residual,
     mitigations,
     status: 'open',
+    ...(closedBy.length ? { closedBy } : {}),
   };
 }
 
@@ -129,7 +146,10 @@ export function analyze(model: Model, packs: readonly RulePack[], options: Analy
   const memo: PathMemo = new Map();
   // Subjects already reported, per rule id (a finding key is rule id @ subject id; the first wins).
   const reported = new Map<string, Set<string>>();
+  // Closed candidates by finding key, first one wins; kept when no open finding has the key.
+  const closedSeen = new Map<string, Finding>();
   const findings: Finding[] = [];
+  const closed: Finding[] = [];
   for (const pack of packs) {
     for (const rule of pack.rules) {
       const compiled = compileRule(rule);
@@ -138,15 +158,27 @@ export function analyze(model: Model, packs: readonly RulePack[], options: Analy
       const subjects = seen;
       runMatcher(graph, rule, memo, (candidate) => {
         if (subjects.has(candidate.subject.id)) return;
-        const finding = toFinding(graph, compiled, candidate, scorer, options);
-        if (!finding) return;
+        const closedBy = closingControls(graph, compiled, candidate);
+        // A closed candidate is reported only once no open one for the subject can follow (it may
+        // still be matched again along another path that no control closes).
+        if (closedBy.length) {
+          if (!closedSeen.has(`${rule.id}@${candidate.subject.id}`)) {
+            closedSeen.set(`${rule.id}@${candidate.subject.id}`, toFinding(graph, compiled, candidate, scorer, options, closedBy));
+          }
+          return;
+        }
         subjects.add(candidate.subject.id);
-        findings.push(finding);
+        findings.push(toFinding(graph, compiled, candidate, scorer, options, []));
       });
     }
   }
+  for (const finding of closedSeen.values()) if (!reported.get(finding.ruleId)!.has(finding.subject.id)) closed.push(finding);
+  findings.push(...userThreatFindings(model, graph, options.techniqueTactics, closed));
+  applyOverrides(model, findings);
+  markOutOfScope(model, graph, findings);
+  markOutOfScope(model, graph, closed);
   const decided = new Set<string>();
-  for (const finding of findings) {
+  for (const finding of [...findings, ...closed]) {
     const decision = Object.hasOwn(model.decisions, finding.key) ? model.decisions[finding.key] : undefined;
     if (decision) {
       finding.status = decision.status;
@@ -154,11 +186,12 @@ export function analyze(model: Model, packs: readonly RulePack[], options: Analy
     }
   }
   findings.sort(compareFindings);
+  closed.sort(compareFindings);
   const stale = Object.keys(model.decisions)
     .filter((key) => !decided.has(key))
     .sort()
     .map((key) => ({ key, status: model.decisions[key]!.status, rationale: model.decisions[key]!.rationale }));
-  return { findings, stale };
+  return { findings, closed, stale };
 }
 
 /** Decided statuses: a finding with one of these does not fail a build. */

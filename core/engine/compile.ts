@@ -37,7 +37,7 @@ export interface CompiledRule {
   controls: CompiledControl[];
   baseLikelihood: ScoreFactor;
   baseImpact: ScoreFactor;
-  atlasEntries(tactics: Readonly<Record<string, readonly string[]>> | undefined): Array<{ technique: string; tactics: string[] }>;
+  atlasEntries(tactics: Readonly<Record<string, readonly string[]>> | undefined): Array<{ technique: string; tactics: string[]; role: 'primary' | 'related' }>;
 }
 
 const conditions = (record: Record<string, Condition> | undefined): Conditions => (record ? Object.entries(record) : []);
@@ -59,7 +59,7 @@ export function compileFlowFacts(match: { facts?: Record<string, Condition>; any
 }
 
 export function compileRule(rule: Rule): CompiledRule {
-  let entries: Array<{ technique: string; tactics: string[] }> | undefined;
+  let entries: Array<{ technique: string; tactics: string[]; role: 'primary' | 'related' }> | undefined;
   return {
     rule,
     controls: rule.controls.map((ref) => {
@@ -76,7 +76,8 @@ export function compileRule(rule: Rule): CompiledRule {
     baseLikelihood: { factor: 'base', effect: rule.likelihood, reason: "the rule's base likelihood" },
     baseImpact: { factor: 'base', effect: rule.impact, reason: "the rule's base impact" },
     atlasEntries(tactics) {
-      entries ??= rule.atlas.map((technique) => ({ technique, tactics: tactics?.[technique]?.slice() ?? [] }));
+      // The rule's first technique is the finding's primary one; the rest are related.
+      entries ??= rule.atlas.map((technique, i) => ({ technique, tactics: tactics?.[technique]?.slice() ?? [], role: i === 0 ? ('primary' as const) : ('related' as const) }));
       return entries;
     },
   };

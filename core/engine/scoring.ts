@@ -16,7 +16,7 @@ export function severityOf(score: number): Severity {
   return 'info';
 }
 
-function makeScore(likelihood: number, impact: number, likelihoodFactors: ScoreFactor[], impactFactors: ScoreFactor[]): Score {
+export function makeScore(likelihood: number, impact: number, likelihoodFactors: ScoreFactor[], impactFactors: ScoreFactor[]): Score {
   const l = clamp(likelihood);
   const i = clamp(impact);
   return { likelihood: l, impact: i, score: l * i, severity: severityOf(l * i), likelihoodFactors, impactFactors };

@@ -41,7 +41,7 @@ export interface Finding {
   ruleId: string;
   title: string;
   category: string;
-  subject: { type: 'component' | 'flow' | 'path'; id: string; label: string };
+  subject: { type: 'component' | 'flow' | 'path' | 'zone'; id: string; label: string };
   /** For path rules: the component ids from the untrusted source to the sink. */
   path?: string[];
   /** Why it applies: facts, missing controls, path, one sentence each. */
@@ -85,7 +85,13 @@ export interface StaleDecision {
 }
 
 export interface AnalysisResult {
+  /** Open threats: findings no present control closes (decided ones included, with their status). */
   findings: Finding[];
+  /**
+   * Findings a present control closes, each with `closedBy`: evidence that the control does its job.
+   * Kept apart so that counts, severities and build gates look at open threats only.
+   */
+  closed: Finding[];
   /** Decisions whose finding no longer appears; kept, never dropped. */
   stale: StaleDecision[];
 }

@@ -30,7 +30,7 @@ export interface RegisterEntry {
   ruleId: string;
   title: string;
   category: string;
-  subject: { type: 'component' | 'flow' | 'path'; id: string; label: string };
+  subject: { type: 'component' | 'flow' | 'path' | 'zone'; id: string; label: string };
   /** Labels of the components along a path finding. */
   path: string[];
   reasons: string[];
@@ -47,7 +47,7 @@ export interface RegisterEntry {
 }
 
 export interface RegisterGroup {
-  subject: { type: 'component' | 'flow' | 'path'; id: string; label: string };
+  subject: { type: 'component' | 'flow' | 'path' | 'zone'; id: string; label: string };
   entries: RegisterEntry[];
 }
 
@@ -122,6 +122,20 @@ export interface CoverageTactic extends CatalogRef {
   techniques: CoverageTechnique[];
 }
 
+export interface ClosedEntry {
+  key: string;
+  ruleId: string;
+  title: string;
+  subjectRef: { type: 'component' | 'flow' | 'path' | 'zone'; id: string };
+  subject: string;
+  /** "Input validation on “Chat API”", one per closing control. */
+  closedBy: string[];
+  atlas: CatalogRef[];
+  owasp: CatalogRef[];
+  /** The score the threat would have without the control. */
+  inherent: { likelihood: number; impact: number; score: number; severity: Severity };
+}
+
 export interface ReportData {
   cover: {
     title: string;
@@ -140,6 +154,8 @@ export interface ReportData {
     flows: number;
     zones: number;
     findings: number;
+    /** Findings closed by controls in place (not in `findings` or any severity count). */
+    closedByControls: number;
     bySeverity: Record<Severity, number>;
     byStatus: Record<DecisionStatus, number>;
     topRisks: RegisterEntry[];
@@ -152,6 +168,8 @@ export interface ReportData {
   plan: PlanItem[];
   coverage: CoverageTactic[];
   accepted: RegisterEntry[];
+  /** Findings closed by a control in place: the evidence that each control does its job. */
+  closed: ClosedEntry[];
   stale: StaleDecision[];
   appendix: {
     tactics: CatalogRef[];

@@ -24,5 +24,13 @@ export function writeRegisterCsv(report: ReportData): string {
       ]);
     }
   }
+  // Findings closed by a control in place follow, with status "closed by control" and the control named.
+  for (const c of report.closed) {
+    rows.push([
+      '', c.key, c.title, '', c.subject, '', c.atlas.map((t) => t.id).join('; '), '', c.owasp.map((o) => o.id).join('; '),
+      c.inherent.likelihood, c.inherent.impact, c.inherent.score, c.inherent.severity, '', '', 'closed by control', '', '', '', '',
+      c.closedBy.join('; '), '',
+    ]);
+  }
   return rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }

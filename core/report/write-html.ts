@@ -93,6 +93,12 @@ export function writeHtml(report: ReportData): string {
         `<a href="#${h(e.ref)}">${h(e.ref)}</a>`, `${h(e.title)} <span class="muted">(${h(e.subject.label)})</span>`, `${e.residual.score} ${sev(e.residual.severity)}`, h(statusLabel(e.status)),
         [e.owner, e.due && `due ${e.due}`, e.ticket && `ticket ${e.ticket}`].filter(Boolean).map((x) => h(x)).join('<br>'), h(e.rationale || '(no rationale recorded)'),
       ])),
+    '<h2>Closed by controls in place</h2>',
+    report.closed.length === 0
+      ? '<p>No finding is closed by a control in place.</p>'
+      : table(['Finding', 'Where', 'Closed by', 'Without it', 'ATLAS'], report.closed.map((c) => [
+        h(c.title), h(c.subject), c.closedBy.map((x) => h(x)).join('<br>'), `${c.inherent.score} ${sev(c.inherent.severity)}`, c.atlas.map((x) => a(x.id, x.url)).join(', '),
+      ])),
     report.stale.length ? '<h3>Decisions whose finding no longer appears</h3>' + table(['Key', 'Status', 'Rationale'], report.stale.map((s) => [h(s.key), h(statusLabel(s.status)), h(s.rationale)])) : '',
     '<h2>Appendix: catalog entries cited</h2>',
     ...([['ATLAS tactics', report.appendix.tactics], ['ATLAS techniques', report.appendix.techniques], ['ATLAS mitigations', report.appendix.mitigations], ['OWASP', report.appendix.owasp]] as const)

@@ -70,6 +70,12 @@ export function writeMarkdown(report: ReportData): string {
     out.push(...table(['Ref', 'Finding', 'Residual', 'Status', 'Owner', 'Due', 'Ticket', 'Rationale'], report.accepted.map((e) => [
       e.ref, `${md(e.title)} (${md(e.subject.label)})`, `${e.residual.score} ${severityLabel(e.residual.severity)}`, statusLabel(e.status), md(e.owner), md(e.due), md(e.ticket), md(e.rationale || '(no rationale recorded)'),
     ])));
+  out.push('## Closed by controls in place', '');
+  if (report.closed.length === 0) out.push('No finding is closed by a control in place.', '');
+  else
+    out.push(...table(['Finding', 'Where', 'Closed by', 'Without it', 'ATLAS'], report.closed.map((c) => [
+      md(c.title), md(c.subject), c.closedBy.map(md).join('; '), `${c.inherent.score} ${severityLabel(c.inherent.severity)}`, c.atlas.map((a) => a.id).join(', '),
+    ])));
   if (report.stale.length) {
     out.push('### Decisions whose finding no longer appears', '');
     out.push(...table(['Key', 'Status', 'Rationale'], report.stale.map((s) => [md(s.key), statusLabel(s.status), md(s.rationale)])));

@@ -60,6 +60,23 @@ export function writeSarif(report: ReportData, toolVersion = '0.0.0'): string {
       },
     };
   });
+  // Findings closed by a control in place are passed checks: kept as evidence, level "none".
+  for (const c of report.closed) {
+    if (!ruleIndex.has(c.ruleId)) {
+      ruleIndex.set(c.ruleId, rules.length);
+      rules.push({ id: c.ruleId, name: c.ruleId, shortDescription: { text: c.title }, properties: { tags: [...c.atlas.map((t) => t.id), ...c.owasp.map((o) => o.id)] } });
+    }
+    results.push({
+      ruleId: c.ruleId,
+      ruleIndex: ruleIndex.get(c.ruleId)!,
+      kind: 'pass',
+      level: 'none',
+      message: { text: `${c.title} (${c.subject}) is closed by ${c.closedBy.join(' and ')}.` },
+      locations: [{ logicalLocations: [{ name: c.subjectRef.id, kind: c.subjectRef.type === 'flow' ? 'member' : 'object' }] }],
+      partialFingerprints: { mercatorFindingKey: c.key },
+      properties: { status: 'closed-by-control', closedBy: c.closedBy, atlas: c.atlas.map((t) => t.id), owasp: c.owasp.map((o) => o.id), score: c.inherent.score },
+    } as unknown as (typeof results)[number]);
+  }
   const sarif = {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',

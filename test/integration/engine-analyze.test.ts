@@ -138,14 +138,14 @@ describe('decisions', () => {
     expect(findings.find((f) => f.key === 'model-api-no-authentication@api')!.status).toBe('accepted');
     expect(findings.find((f) => f.key === 'model-input-no-validation@api')!.status).toBe('open');
   });
-  it('return decisions whose finding disappeared as stale, never dropped', () => {
+  it('return decisions whose finding disappeared as stale, never dropped; a closed finding keeps its decision', () => {
     const model2 = m();
     model2.components[0]!.controls.authentication = 'present';
-    const { stale } = analyze(model2, builtin.packs);
-    expect(stale).toEqual([
-      { key: 'gone-rule@api', status: 'mitigated', rationale: 'old' },
-      { key: 'model-api-no-authentication@api', status: 'accepted', rationale: 'internal only' },
-    ]);
+    const { stale, closed } = analyze(model2, builtin.packs);
+    expect(stale).toEqual([{ key: 'gone-rule@api', status: 'mitigated', rationale: 'old' }]);
+    const closedByAuth = closed.find((f) => f.key === 'model-api-no-authentication@api')!;
+    expect(closedByAuth.status).toBe('accepted');
+    expect(closedByAuth.closedBy).toEqual([{ control: 'authentication', label: 'Authentication', target: { type: 'component', id: 'api' }, targetLabel: closedByAuth.subject.label }]);
   });
 });
 

@@ -20,5 +20,7 @@ describe.each(rules.map((r) => [r.id, r] as const))('rule %s', (_id, rule) => {
     const findings = Object.fromEntries(result.findings.filter((f) => f.ruleId === rule.id).map((f) => [f.key, f.status]));
     expect(findings).toEqual(c.findings);
     expect(result.stale.filter((s) => mine(s.key))).toEqual(c.stale);
+    const closed = Object.fromEntries(result.closed.filter((f) => f.ruleId === rule.id).map((f) => [f.key, f.status]));
+    expect(closed).toEqual(c.closed ?? {});
   });
 });

@@ -116,7 +116,7 @@ describe('rag-support-chatbot indirect prompt injection', () => {
   it('names AML.T0051.001 with its tactic and LLM01:2025, and the path through retrieval', async () => {
     const m = await example('rag-support-chatbot');
     const f = analyze(m, loaded.packs, { techniqueTactics: loaded.techniqueTactics }).findings.find((x) => x.key === 'indirect-prompt-injection@llm')!;
-    expect(f.atlas).toContainEqual({ technique: 'AML.T0051.001', tactics: ['AML.TA0005'] });
+    expect(f.atlas).toContainEqual(expect.objectContaining({ technique: 'AML.T0051.001', tactics: ['AML.TA0005'] }));
     expect(f.owasp).toContain('LLM01:2025');
     expect(f.path).toEqual(['kb', 'crawler', 'vector-db', 'chat-api', 'llm']);
   });

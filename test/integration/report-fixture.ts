@@ -118,5 +118,5 @@ export function makeReportFixture(componentCount = 12): { model: Model; analysis
     decisions,
     layout: { boxes, flowPoints: {} },
   });
-  return { model, analysis: { findings, stale: [{ key: 'gone-rule@c0', status: 'accepted', rationale: 'Old decision' }] } };
+  return { model, analysis: { findings, closed: [], stale: [{ key: 'gone-rule@c0', status: 'accepted', rationale: 'Old decision' }] } };
 }

@@ -167,7 +167,7 @@ describe('HTML and Markdown', () => {
 
   it('HTML says plainly when a model has nothing to show, like the PDF', () => {
     const empty = createEmptyModel('Empty');
-    const html = writeHtml(buildReport(empty, { findings: [], stale: [] }, lookup));
+    const html = writeHtml(buildReport(empty, { findings: [], closed: [], stale: [] }, lookup));
     for (const line of ['No findings.', 'The model has no components.', 'No finding names a mitigation.', 'No finding cites an ATLAS technique.', 'No risk was accepted or transferred.']) expect(html).toContain(line);
     expect(html).not.toContain('<svg');
     expect(html).not.toContain('Techniques by tactic');

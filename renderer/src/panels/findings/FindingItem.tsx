@@ -22,19 +22,38 @@ export const FindingItem = memo(function FindingItem({ finding, labelOf }: { fin
     if (focused) selection.focusFinding(null);
     else selection.focusFinding(finding.key, findingSubjectIds(finding));
   };
+  const closed = finding.closedBy !== undefined;
+  const primary = finding.atlas.find((a) => a.role === 'primary') ?? finding.atlas[0];
+  const related = finding.atlas.filter((a) => a !== primary);
+  const closing = finding.mitigations.filter((m) => m.effect === 'closes');
+  const lowering = finding.mitigations.filter((m) => m.effect !== 'closes');
   return (
-    <li className={`finding sev-border-${sev}${focused ? ' focused' : ''}`} data-testid="finding" data-rule={finding.ruleId} data-key={finding.key} data-status={finding.status}>
+    <li
+      className={`finding sev-border-${sev}${focused ? ' focused' : ''}${closed ? ' finding-closed' : ''}`}
+      data-testid={closed ? 'closed-finding' : 'finding'}
+      data-rule={finding.ruleId}
+      data-key={finding.key}
+      data-status={closed ? 'closed-by-control' : finding.status}
+    >
       <button type="button" className="finding-head" aria-expanded={focused} onClick={toggle}>
         <span className={`sev sev-${sev}`}>{sev}</span>
         <span className="finding-title">{finding.title}</span>
-        {finding.status !== 'open' && <span className="status-tag">{STATUS_LABELS[finding.status]}</span>}
+        {closed && <span className="status-tag status-closed">Closed by control</span>}
+        {!closed && finding.status !== 'open' && <span className="status-tag">{STATUS_LABELS[finding.status]}</span>}
       </button>
+      {closed && (
+        <div className="finding-closed-by small" data-testid="closed-by">
+          Closed by {finding.closedBy!.map((c) => `${c.label} on ${c.targetLabel}`).join(' and ')}
+        </div>
+      )}
       <div className="finding-subject muted small">
         {finding.subject.type === 'path' && finding.path ? finding.path.map(labelOf).join(' → ') : finding.subject.label} · score {finding.residual.score}
         {finding.residual.score !== finding.inherent.score && ` (was ${finding.inherent.score})`}
       </div>
       <div className="chips">
-        {finding.atlas.map((a) => (
+        {primary && <Chip key={primary.technique} id={primary.technique} kind="atlas" />}
+        {related.length > 0 && <span className="muted small chips-related">related</span>}
+        {related.map((a) => (
           <Chip key={a.technique} id={a.technique} kind="atlas" />
         ))}
         {finding.owasp.map((o) => (
@@ -49,22 +68,27 @@ export const FindingItem = memo(function FindingItem({ finding, labelOf }: { fin
               <li key={i}>{r}</li>
             ))}
           </ul>
-          {finding.mitigations.length > 0 && (
-            <>
-              <h4>Mitigations</h4>
-              <ul>
-                {finding.mitigations.map((m, i) => (
-                  <li key={i}>
-                    {'label' in m && typeof m.label === 'string' ? m.label : m.control} on {labelOf(m.target.id)}
-                    {m.present ? ' (present)' : ''}
-                    {m.atlas.length > 0 && ' — '}
-                    {m.atlas.map((id) => (
-                      <Chip key={id} id={id} kind="atlas" />
-                    ))}
-                  </li>
-                ))}
-              </ul>
-            </>
+          {[
+            ['Closes it', closing, 'mitigations-closing'],
+            ['Only lowers it', lowering, 'mitigations-lowering'],
+          ].map(([title, list, testId]) =>
+            (list as Finding['mitigations']).length > 0 ? (
+              <div key={testId as string} data-testid={testId as string}>
+                <h4>{title as string}</h4>
+                <ul>
+                  {(list as Finding['mitigations']).map((m, i) => (
+                    <li key={i}>
+                      {'label' in m && typeof m.label === 'string' ? m.label : m.control} on {labelOf(m.target.id)}
+                      {m.present ? ' (present)' : ''}
+                      {m.atlas.length > 0 && ' — '}
+                      {m.atlas.map((id) => (
+                        <Chip key={id} id={id} kind="atlas" />
+                      ))}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ) : null,
           )}
           <h4>Score</h4>
           <p className="small">

@@ -7,6 +7,7 @@ import { findingSubjectIds, matchesFilter, type FindingFilter } from '../../stat
 import { FindingFilters, type GroupBy } from './FindingFilters';
 import { FindingItem } from './FindingItem';
 import { StaleDecisions } from './StaleDecisions';
+import { ClosedFindings } from './ClosedFindings';
 
 const LIST_LIMIT = 300;
 
@@ -90,6 +91,7 @@ export function FindingsPanel() {
       ))}
       {shown.length > LIST_LIMIT && <p className="muted small">Showing the first {LIST_LIMIT}; narrow the filter to see the rest.</p>}
       {result && shown.length === 0 && <p className="muted">No findings{useSelectionScope ? ' on the selection' : ''}{filterActive ? ' match the filter' : ''}.</p>}
+      <ClosedFindings findings={result?.closed ?? []} labelOf={labelOf} scopeIds={useSelectionScope ? selected : null} />
       <StaleDecisions stale={result?.stale ?? []} />
     </div>
   );
