@@ -2,6 +2,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { computeCoverage, parseArchitectureIndependent, type CoverageReport } from '../../core/engine/coverage';
+import { parseTechniqueProfiles } from '../../core/engine/profiles';
 import { loadRulePacks, readCatalogIds } from '../../core/host/analysis/rule-packs';
 import { EXIT, UsageError, parseOptions, type CliCommand, type CliContext } from '../context';
 
@@ -12,8 +13,11 @@ export async function buildCoverage(appRoot: string): Promise<{ report: Coverage
   const catalog = await readCatalogIds(catalogDir);
   const independentFile = path.join(rulesDir, 'architecture-independent.yaml');
   const parsed = parseArchitectureIndependent(await fs.readFile(independentFile, 'utf8'), 'rules/architecture-independent.yaml');
-  const errors = [...loaded.errors, ...(parsed.ok ? [] : parsed.errors)];
+  const profileText = await fs.readFile(path.join(appRoot, 'data', 'techniques', 'profiles.yaml'), 'utf8');
+  const profiles = parseTechniqueProfiles(profileText, 'techniques/profiles.yaml');
+  const errors = [...loaded.errors, ...(parsed.ok ? [] : parsed.errors), ...(profiles.ok ? [] : profiles.errors)];
   const report = computeCoverage({
+    profiles: profiles.ok ? profiles.profiles : [],
     techniques: catalog.techniqueList,
     owaspIds: catalog.owaspIds,
     packs: loaded.packs,
@@ -47,11 +51,17 @@ export function coverageMarkdown(report: CoverageReport): string {
     '',
     '## ATLAS',
     '',
-    '| Technique | Name | Status | Rules or reason |',
-    '| --- | --- | --- | --- |',
-    ...report.techniques.map(
-      (t) => `| ${t.id} | ${t.name.replace(/\|/g, '\\|')} | ${t.status} | ${t.status === 'rule' ? t.rules.join(', ') : (t.reason ?? '')} |`,
-    ),
+    'Each covered technique has a profile (`data/techniques/profiles.yaml`): what it needs to work, the',
+    'controls that close it (c) or only lower it (l), and the rules built on it (primary ones in bold).',
+    '',
+    '| Technique | Name | Status | Needs | Controls | Rules or reason |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...report.techniques.map((t) => {
+      const esc = (s: string) => s.replace(/\|/g, '\\|');
+      const controls = t.profile ? [...t.profile.closes.map((c) => `${c} (c)`), ...t.profile.lowers.map((c) => `${c} (l)`)].join(', ') : '';
+      const rules = t.rules.map((r) => ((t.profile?.primaryIn ?? []).includes(r) ? `**${r}**` : r)).join(', ');
+      return `| ${t.id} | ${esc(t.name)} | ${t.status} | ${esc(t.profile?.needs ?? '')} | ${controls} | ${t.status === 'rule' ? rules : esc(t.reason ?? '')} |`;
+    }),
   ];
   if (report.problems.length > 0) lines.push('', '## Problems', '', ...report.problems.map((p) => `- ${p}`));
   return lines.join('\n') + '\n';

@@ -15,6 +15,7 @@ export interface CompiledMatch {
   facts: Conditions;
   anyFacts: Conditions | undefined;
   reachableFromInternet: boolean | undefined;
+  usesModel: boolean | undefined;
 }
 
 export interface CompiledFlowFacts {
@@ -51,6 +52,7 @@ export function compileMatch(match: ComponentMatch): CompiledMatch {
     facts: conditions(match.facts),
     anyFacts: match.anyFacts ? conditions(match.anyFacts) : undefined,
     reachableFromInternet: match.reachableFromInternet,
+    usesModel: match.usesModel,
   };
 }
 

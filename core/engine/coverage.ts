@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { parse as parseYaml } from 'yaml';
 import type { RulePack } from './rule-pack';
 import type { AnalysisResult } from './types';
+import { checkProfiles, type TechniqueProfile } from './profiles';
 
 /** Tactics whose techniques happen before the attacker touches the system; not expected from rules. */
 export const PRE_ATTACK_TACTICS = ['AML.TA0002', 'AML.TA0003'] as const;
@@ -34,7 +35,16 @@ export function parseArchitectureIndependent(text: string, fileName: string): { 
 export type TechniqueCoverageStatus = 'rule' | 'architecture-independent' | 'pre-attack' | 'missing';
 
 export interface CoverageReport {
-  techniques: Array<{ id: string; name: string; tactics: string[]; status: TechniqueCoverageStatus; rules: string[]; reason?: string }>;
+  techniques: Array<{
+    id: string;
+    name: string;
+    tactics: string[];
+    status: TechniqueCoverageStatus;
+    rules: string[];
+    reason?: string;
+    /** What the technique needs, and the controls that close or lower it (from its profile). */
+    profile?: Pick<TechniqueProfile, 'needs' | 'closes' | 'lowers' | 'cosai' | 'primaryIn'>;
+  }>;
   owasp: Array<{ id: string; rules: string[] }>;
   /** Problems in the justification list: unknown ids, ids also produced by a rule. */
   problems: string[];
@@ -57,18 +67,27 @@ export function computeCoverage(input: {
   owaspIds: readonly string[];
   packs: readonly RulePack[];
   independent: ArchitectureIndependent;
+  /** Technique profiles; a technique is covered through the rules its profile names (and that exist). */
+  profiles?: readonly TechniqueProfile[];
 }): CoverageReport {
   const rulesByTechnique = new Map<string, string[]>();
   const rulesByOwasp = new Map<string, string[]>();
+  const ruleIds = new Set<string>();
   for (const pack of input.packs) {
     for (const rule of pack.rules) {
+      ruleIds.add(rule.id);
       for (const t of rule.atlas) rulesByTechnique.set(t, [...(rulesByTechnique.get(t) ?? []), rule.id]);
       for (const o of rule.owasp) rulesByOwasp.set(o, [...(rulesByOwasp.get(o) ?? []), rule.id]);
     }
   }
+  const profiles = new Map((input.profiles ?? []).map((p) => [p.technique, p]));
+  for (const p of profiles.values()) {
+    const existing = p.rules.filter((id) => ruleIds.has(id));
+    if (existing.length) rulesByTechnique.set(p.technique, [...(rulesByTechnique.get(p.technique) ?? []), ...existing]);
+  }
   const known = new Set(input.techniques.map((t) => t.id));
   const reasons = new Map(input.independent.map((e) => [e.technique, e.reason]));
-  const problems: string[] = [];
+  const problems: string[] = input.profiles ? checkProfiles(input.profiles, input.packs) : [];
   for (const e of input.independent) {
     if (!known.has(e.technique)) problems.push(`${e.technique} is listed as architecture-independent but is not in the catalog`);
   }
@@ -81,7 +100,16 @@ export function computeCoverage(input: {
     else if (preAttack) status = 'pre-attack';
     if (rules.length > 0 && reasons.has(t.id)) problems.push(`${t.id} is produced by a rule and also listed as architecture-independent`);
     const reason = reasons.get(t.id);
-    return { id: t.id, name: t.name, tactics: [...t.tactics], status, rules, ...(reason && status === 'architecture-independent' ? { reason } : {}) };
+    const profile = profiles.get(t.id);
+    return {
+      id: t.id,
+      name: t.name,
+      tactics: [...t.tactics],
+      status,
+      rules,
+      ...(reason && status === 'architecture-independent' ? { reason } : {}),
+      ...(profile ? { profile: { needs: profile.needs, closes: profile.closes, lowers: profile.lowers, ...(profile.cosai ? { cosai: profile.cosai } : {}), ...(profile.primaryIn ? { primaryIn: profile.primaryIn } : {}) } } : {}),
+    };
   });
   const owasp = input.owaspIds.map((id) => ({ id, rules: [...new Set(rulesByOwasp.get(id) ?? [])].sort() }));
   const count = (s: TechniqueCoverageStatus) => techniques.filter((t) => t.status === s).length;

@@ -19,6 +19,15 @@ export interface Node {
   exposed: boolean;
   out: number[]; // flow indexes
   in: number[];
+  /**
+   * Controls that count as present because of what sits next to it (see impliedControls): every
+   * inbound flow authenticated, an adjacent guardrail, a versioned registry upstream, a monitoring sink.
+   */
+  implied: Map<string, string>;
+  /** Why it takes input an outsider can shape (a flow from a third party or public content), if it does. */
+  outsideInput: string | undefined;
+  /** It is a model (LLM, inference API, agent) or a flow connects it to one. */
+  usesModel: boolean;
 }
 
 export interface Graph {
@@ -71,6 +80,9 @@ export function buildGraph(model: Model): Graph {
       exposed: facts.internetFacing === true || trust === 0,
       out: [],
       in: [],
+      implied: NO_IMPLIED,
+      outsideInput: undefined,
+      usesModel: MODEL_KINDS.has(component.kind),
     };
     nodes.push(node);
     byId.set(component.id, node);
@@ -117,6 +129,17 @@ export function buildGraph(model: Model): Graph {
       return label;
     },
   };
+  for (const node of nodes) {
+    inheritToolCapabilities(graph, node);
+    node.implied = impliedControls(graph, node);
+    node.outsideInput = outsideInputOf(graph, node);
+    if (!node.usesModel) {
+      node.usesModel = [...node.in, ...node.out].some((f) => {
+        const other = node.in.includes(f) ? sourceNode(graph, f) : targetNode(graph, f);
+        return other !== undefined && MODEL_KINDS.has(other.component.kind);
+      });
+    }
+  }
   const queue: number[] = [];
   for (const node of nodes) {
     if (node.exposed) {
@@ -137,7 +160,77 @@ export function buildGraph(model: Model): Graph {
 }
 
 export function hasComponentControl(node: Node, control: string): boolean {
-  return isControlPresent(node.component.controls, control);
+  return isControlPresent(node.component.controls, control) || node.implied.has(control);
+}
+
+const NO_IMPLIED: Map<string, string> = new Map();
+const MODEL_KINDS = new Set(['llm', 'inference-api', 'agent']);
+const TOOL_USERS = new Set(['agent', 'application']);
+const sourceNode = (graph: Graph, f: number) => (graph.flowSource[f]! >= 0 ? graph.nodes[graph.flowSource[f]!] : undefined);
+const targetNode = (graph: Graph, f: number) => (graph.flowTarget[f]! >= 0 ? graph.nodes[graph.flowTarget[f]!] : undefined);
+/** A control recorded present, or (for a neighbour that exists to provide it) not recorded as absent. */
+const provides = (node: Node, control: string) =>
+  isControlPresent(node.component.controls, control) || (!Object.hasOwn(node.component.controls, control) && node.component.kind === 'guardrail');
+
+/**
+ * Controls next to the subject that do the subject's job: authentication when every inbound flow (at
+ * least one) authenticates its caller; content filtering, input and output validation from an adjacent
+ * guardrail; versioning from a versioned model registry it loads from; logging from a monitoring sink
+ * it sends to. The value says where the control sits (for reasons).
+ */
+function impliedControls(graph: Graph, node: Node): Map<string, string> {
+  let implied: Map<string, string> | undefined;
+  const imply = (control: string, where: string) => {
+    if (!(implied ??= new Map()).has(control)) implied.set(control, where);
+  };
+  if (node.in.length > 0 && node.in.every((f) => isControlPresent(graph.flows[f]!.controls, 'authentication'))) {
+    imply('authentication', 'every inbound flow');
+  }
+  for (const f of [...node.in, ...node.out]) {
+    const other = node.in.includes(f) ? sourceNode(graph, f) : targetNode(graph, f);
+    if (!other || other === node) continue;
+    if (other.component.kind === 'guardrail') {
+      for (const c of ['contentSafetyFiltering', 'inputValidation', 'outputValidation', 'piiRedaction']) if (provides(other, c)) imply(c, other.label);
+    }
+  }
+  for (const f of node.in) {
+    const from = sourceNode(graph, f);
+    if (from && from.component.kind === 'model-registry' && isControlPresent(from.component.controls, 'versioning')) imply('versioning', from.label);
+  }
+  for (const f of node.out) {
+    const to = targetNode(graph, f);
+    if (to && to.component.kind === 'monitoring') imply('loggingMonitoring', to.label);
+  }
+  return implied ?? NO_IMPLIED;
+}
+
+/** Agents and applications can do whatever the tools they call can do. */
+function inheritToolCapabilities(graph: Graph, node: Node): void {
+  if (!TOOL_USERS.has(node.component.kind)) return;
+  const own = Array.isArray(node.facts.toolCapabilities) ? (node.facts.toolCapabilities as string[]) : [];
+  const all = new Set(own);
+  for (const f of [...node.out, ...node.in]) {
+    const other = node.out.includes(f) ? targetNode(graph, f) : sourceNode(graph, f);
+    if (!other || other.component.kind !== 'tool') continue;
+    const caps = other.facts.toolCapabilities;
+    if (Array.isArray(caps)) for (const c of caps) all.add(String(c));
+  }
+  if (all.size > own.length) node.facts.toolCapabilities = [...all].sort();
+}
+
+const OUTSIDE_KINDS = new Set(['external-service', 'external-entity', 'model-hub']);
+const OUTSIDE_ORIGINS = new Set(['public', 'scraped', 'user', 'partner']);
+/** Whether a flow brings it content that a third party or the public controls, and from where. */
+function outsideInputOf(graph: Graph, node: Node): string | undefined {
+  for (const f of node.in) {
+    const from = sourceNode(graph, f);
+    if (!from) continue;
+    const origin = Array.isArray(from.facts.dataOrigin) ? (from.facts.dataOrigin as string[]) : [];
+    if (OUTSIDE_KINDS.has(from.component.kind) || from.facts.thirdPartyHosted === true || from.zoneKind === 'third-party' || origin.some((o) => OUTSIDE_ORIGINS.has(o))) {
+      return from.label;
+    }
+  }
+  return undefined;
 }
 
 export function hasFlowControl(graph: Graph, flowIndex: number, control: string): boolean {

@@ -26,6 +26,7 @@ export function matchesComponent(graph: Graph, node: Node, m: CompiledMatch): bo
   if (!allHold(node.facts, m.facts)) return false;
   if (m.anyFacts && !someHolds(node.facts, m.anyFacts)) return false;
   if (m.reachableFromInternet !== undefined && (graph.reachableFromInternet[node.index] === 1) !== m.reachableFromInternet) return false;
+  if (m.usesModel !== undefined && node.usesModel !== m.usesModel) return false;
   return true;
 }
 
@@ -59,6 +60,7 @@ export function describeComponentMatch(node: Node, m: CompiledMatch, reasons: st
   facts(m.facts, false);
   if (m.anyFacts) facts(m.anyFacts, true);
   if (m.reachableFromInternet) reasons.push(`${name} can be reached from the internet along the model's flows.`);
+  if (m.usesModel) reasons.push(`${name} works with a model.`);
 }
 
 export function describeFlowFacts(facts: Record<string, unknown>, m: CompiledFlowFacts, flowName: string, reasons: string[]): void {

@@ -42,8 +42,8 @@ export function matchComponentRule(graph: Graph, rule: ComponentRule, emit: Emit
     emit({
       subject: { type: 'component', id: node.component.id, label: node.label },
       node,
+      // The data factor looks at what the component holds and receives, not at everything it sends.
       flowIndexes: node.in,
-      moreFlowIndexes: node.out,
       targets: { subject: [node.index] },
       describe() {
         const reasons: string[] = [];
@@ -118,16 +118,21 @@ function hasAny(node: Node, controls: readonly string[]): boolean {
   return false;
 }
 
-/** 1 for each flow a search may follow: it carries one of `carries`, or declares nothing. */
+/**
+ * 1 for each flow a search may follow: content goes the flow's way (it is not a read or query that
+ * stores nothing at its target) and it carries one of `carries`, or declares nothing.
+ */
 function followable(graph: Graph, carries: readonly string[] | undefined, memo: PathMemo): Uint8Array | undefined {
-  if (!carries) return undefined;
-  const key = `carries:${JSON.stringify(carries)}`;
+  const key = `carries:${JSON.stringify(carries ?? null)}`;
   const cached = memo.get(key);
   if (cached instanceof Uint8Array) return cached;
+  if (!carries && !graph.flowFacts.some((facts) => facts.readOnly === true)) return undefined;
   const follow = new Uint8Array(graph.flows.length);
   for (let f = 0; f < follow.length; f++) {
-    const carried = graph.flowFacts[f]!.carries;
-    follow[f] = !Array.isArray(carried) || carried.length === 0 || carried.some((c) => carries.includes(c as string)) ? 1 : 0;
+    const facts = graph.flowFacts[f]!;
+    if (facts.readOnly === true) continue;
+    const carried = facts.carries;
+    follow[f] = !carries || !Array.isArray(carried) || carried.length === 0 || carried.some((c) => carries.includes(c as string)) ? 1 : 0;
   }
   memo.set(key, follow);
   return follow;

@@ -74,6 +74,8 @@ export const ComponentMatchSchema = z.strictObject({
   anyFacts: factConditions(COMPONENT_FACTS, 'component').optional(),
   /** Reachable along flows from an internet-facing component or the internet zone. */
   reachableFromInternet: z.boolean().optional(),
+  /** A model is involved: it is an LLM, inference API or agent, or a flow connects it to one. */
+  usesModel: z.boolean().optional(),
 });
 export type ComponentMatch = z.infer<typeof ComponentMatchSchema>;
 

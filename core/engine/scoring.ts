@@ -65,7 +65,9 @@ export function createScorer(graph: Graph): Scorer {
     const name = quote(node.label);
     let likelihood: ScoreFactor | undefined;
     if (node.exposed) likelihood = { factor: 'exposure', effect: 1, reason: `${name} is internet-facing or in the internet zone` };
-    else if (!graph.reachableFromInternet[node.index] && node.trust !== undefined && node.trust >= 3) {
+    else if (node.outsideInput !== undefined) {
+      likelihood = { factor: 'exposure', effect: 1, reason: `${name} takes input that outsiders shape (from ${quote(node.outsideInput)})` };
+    } else if (!graph.reachableFromInternet[node.index] && node.trust !== undefined && node.trust >= 3) {
       likelihood = { factor: 'reachability', effect: -1, reason: `${name} is only reachable from inside the zone ${quote(node.zoneLabel ?? '')}` };
     }
     const classification = node.facts.dataClassification;

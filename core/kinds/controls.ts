@@ -34,6 +34,7 @@ export const CONTROLS = {
   toolPermissions: { label: 'Tool permission scoping', help: 'Each tool has its own narrow permissions and cannot be invoked on untrusted data without checks.', atlas: ['AML.M0028', 'AML.M0030'] },
   memoryValidation: { label: 'Memory hardening', help: 'What goes into long-term memory is validated, attributed and can be reviewed or expired.', atlas: ['AML.M0031'] },
   secretsManagement: { label: 'Secrets management', help: 'Credentials live in a vault, are short-lived and never in prompts, configs or notebooks.', atlas: ['AML.M0005'] },
+  dependencyPinning: { label: 'Pinned dependencies', help: 'Packages, images, models and tools are pinned to reviewed versions and hashes, never pulled as "latest".', atlas: ['AML.M0016', 'AML.M0013'] },
   livenessDetection: { label: 'Liveness / deepfake detection', help: 'Camera input is checked for presentation attacks and synthetic media.', atlas: ['AML.M0034', 'AML.M0009'] },
 } as const satisfies Record<string, ControlDef>;
 

@@ -102,6 +102,36 @@ export const COMPONENT_FACTS = {
     type: 'boolean', default: true, label: 'Persists across sessions',
     help: 'What is written to it is read again in later conversations or runs.',
   },
+  billedPerUse: {
+    type: 'boolean', default: false, label: 'Billed per use',
+    help: 'Each call, token or job costs money (a metered model API, paid tool or cloud compute).',
+  },
+  unrestrictedEgress: {
+    type: 'boolean', default: false, label: 'Unrestricted outbound network',
+    help: 'Code it runs can open connections to any internet host (no egress allow-list).',
+  },
+  secretStorage: {
+    type: 'enum', default: 'unknown', label: 'Where its secrets are kept',
+    options: options(['unknown', 'Not recorded'], ['vault', 'A secrets manager or vault'], ['environment', 'Environment variables'], ['plain-file', 'Plain files (config, notebook, .env)'], ['hard-coded', 'In the code or prompt']),
+    help: 'How the credentials it uses are stored. Environment variables, plain files and code can be read by whoever runs code there.',
+  },
+  longLivedCredentials: {
+    type: 'boolean', default: false, label: 'Uses long-lived credentials',
+    help: 'Static API keys, tokens or passwords that do not expire or rotate on their own.',
+  },
+  runsSubmittedCode: {
+    type: 'boolean', default: false, label: 'Runs code others submit',
+    help: 'Runs jobs, notebooks, scripts or tool code that users or other teams hand in.',
+  },
+  toolSource: {
+    type: 'enum', default: 'unknown', label: 'Where the tool comes from',
+    options: options(['unknown', 'Not recorded'], ['in-house', 'Written in-house'], ['package', 'A package from a public registry'], ['registry', 'A tool or plugin registry / marketplace'], ['remote-mcp', 'A remote MCP server run by someone else']),
+    help: 'Tools from registries and remote MCP servers can be swapped, impersonated or changed after review.',
+  },
+  publisherVerified: {
+    type: 'boolean', default: true, label: 'Publisher verified',
+    help: 'Untick when anyone can publish under any name here (no verified publishers, names can be squatted).',
+  },
 } as const satisfies Record<string, FieldDef>;
 
 export type ComponentFactId = keyof typeof COMPONENT_FACTS;

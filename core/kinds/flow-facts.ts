@@ -27,6 +27,14 @@ export const FLOW_FACTS = {
     ),
     help: 'What kind of data travels on this flow.',
   },
+  readOnly: {
+    type: 'boolean', default: false, label: 'Reads or queries only',
+    help: 'The source only reads from or queries the target; nothing it sends is stored there.',
+  },
+  sameHost: {
+    type: 'boolean', default: false, label: 'Inside one host',
+    help: 'Both ends run on the same machine or pod (a local call that never crosses a network).',
+  },
 } as const satisfies Record<string, FieldDef>;
 
 /** Controls that can be switched on for a flow. */

@@ -9,7 +9,7 @@ export const agentKind = defineKind({
   iconName: 'bot',
   layer: 'ai-application',
   description: 'An LLM-driven agent that plans and calls tools.',
-  facts: ['autonomy', 'toolCapabilities', 'internetFacing', 'storesCredentials', 'multiTenant', 'outputUsedAs', 'systemPromptHasSecrets', 'consequentialDecisions', 'dataClassification'],
-  controls: ['humanApproval', 'authorization', 'toolPermissions', 'sandboxing', 'inputValidation', 'outputValidation', 'rateLimiting', 'loggingMonitoring', 'systemPromptHygiene', 'secretsManagement', 'memoryValidation', 'contentSafetyFiltering', 'piiRedaction'],
+  facts: ['autonomy', 'toolCapabilities', 'internetFacing', 'storesCredentials', 'multiTenant', 'outputUsedAs', 'systemPromptHasSecrets', 'consequentialDecisions', 'dataClassification', 'billedPerUse', 'unrestrictedEgress', 'secretStorage', 'longLivedCredentials', 'runsSubmittedCode'],
+  controls: ['humanApproval', 'authorization', 'toolPermissions', 'sandboxing', 'inputValidation', 'outputValidation', 'rateLimiting', 'loggingMonitoring', 'systemPromptHygiene', 'secretsManagement', 'memoryValidation', 'contentSafetyFiltering', 'piiRedaction', 'dependencyPinning'],
   factDefaults: { autonomy: 'supervised' },
 });

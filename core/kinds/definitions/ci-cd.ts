@@ -10,6 +10,6 @@ export const ciCdKind = defineKind({
   iconName: 'rocket',
   layer: 'ai-platform',
   description: 'Build and deploy pipelines for code, models and configuration.',
-  facts: ['usesPublicImages', 'storesCredentials', 'thirdPartyHosted'],
-  controls: ['dependencyScanning', 'modelSigning', 'secretsManagement', 'authorization', 'loggingMonitoring'],
+  facts: ['usesPublicImages', 'storesCredentials', 'thirdPartyHosted', 'unrestrictedEgress', 'secretStorage', 'longLivedCredentials', 'runsSubmittedCode', 'internetFacing'],
+  controls: ['dependencyScanning', 'modelSigning', 'secretsManagement', 'authorization', 'loggingMonitoring', 'dependencyPinning', 'authentication', 'sandboxing'],
 });

@@ -9,7 +9,6 @@ export const clientKind = defineKind({
   iconName: 'device',
   layer: 'ai-usage',
   description: 'A web, mobile, desktop app or IDE extension used by people.',
-  facts: ['internetFacing', 'rendersMarkdown', 'modelOnDevice', 'physicalInput'],
+  facts: ['internetFacing', 'rendersMarkdown', 'modelOnDevice', 'physicalInput', 'secretStorage', 'longLivedCredentials'],
   controls: ['authentication', 'outputValidation', 'encryptionInTransit', 'livenessDetection', 'modelSigning', 'adversarialTraining', 'encryptionAtRest'],
-  factDefaults: { internetFacing: true },
 });

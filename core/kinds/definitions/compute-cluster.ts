@@ -9,6 +9,6 @@ export const computeClusterKind = defineKind({
   iconName: 'server',
   layer: 'ai-platform',
   description: 'GPU or CPU infrastructure that trains or serves models.',
-  facts: ['multiTenant', 'usesPublicImages', 'thirdPartyHosted', 'holdsModelArtifacts'],
-  controls: ['authentication', 'authorization', 'sandboxing', 'loggingMonitoring', 'dependencyScanning', 'rateLimiting'],
+  facts: ['multiTenant', 'usesPublicImages', 'thirdPartyHosted', 'holdsModelArtifacts', 'billedPerUse', 'unrestrictedEgress', 'secretStorage', 'longLivedCredentials', 'runsSubmittedCode', 'storesCredentials', 'internetFacing'],
+  controls: ['authentication', 'authorization', 'sandboxing', 'loggingMonitoring', 'dependencyScanning', 'rateLimiting', 'dependencyPinning', 'secretsManagement'],
 });

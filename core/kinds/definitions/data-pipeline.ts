@@ -9,6 +9,6 @@ export const dataPipelineKind = defineKind({
   iconName: 'pipeline',
   layer: 'ai-platform',
   description: 'Jobs that collect, clean, chunk, embed or transform data.',
-  facts: ['dataClassification', 'usesPublicImages'],
-  controls: ['dataValidation', 'dataProvenance', 'piiRedaction', 'dependencyScanning', 'loggingMonitoring'],
+  facts: ['dataClassification', 'usesPublicImages', 'unrestrictedEgress', 'secretStorage', 'longLivedCredentials', 'runsSubmittedCode', 'storesCredentials'],
+  controls: ['dataValidation', 'dataProvenance', 'piiRedaction', 'dependencyScanning', 'loggingMonitoring', 'dependencyPinning', 'secretsManagement', 'authorization', 'sandboxing'],
 });

@@ -9,7 +9,7 @@ export const dataSourceKind = defineKind({
   iconName: 'database-import',
   layer: 'ai-platform',
   description: 'Where data enters: a public dataset, web crawl, user uploads, partner feed.',
-  facts: ['dataOrigin', 'dataClassification', 'internetFacing', 'thirdPartyHosted'],
+  facts: ['dataOrigin', 'dataClassification', 'internetFacing', 'thirdPartyHosted', 'publisherVerified'],
   controls: ['dataProvenance', 'dataValidation', 'encryptionAtRest', 'piiRedaction', 'versioning', 'authorization'],
   factDefaults: { dataOrigin: ['internal'] },
 });

@@ -9,6 +9,6 @@ export const dataStoreKind = defineKind({
   iconName: 'database',
   layer: 'ai-platform',
   description: 'A database, bucket or file share holding datasets, records or logs.',
-  facts: ['dataClassification', 'multiTenant', 'thirdPartyHosted', 'holdsModelArtifacts'],
+  facts: ['dataClassification', 'multiTenant', 'thirdPartyHosted', 'holdsModelArtifacts', 'dataOrigin', 'internetFacing'],
   controls: ['authentication', 'authorization', 'encryptionAtRest', 'encryptionInTransit', 'loggingMonitoring', 'versioning', 'tenantIsolation', 'piiRedaction'],
 });

@@ -9,7 +9,6 @@ export const devEnvironmentKind = defineKind({
   iconName: 'notebook',
   layer: 'ai-platform',
   description: 'Notebooks and workstations where data scientists explore data and train models.',
-  facts: ['holdsModelArtifacts', 'modelFormat', 'storesCredentials', 'dataClassification', 'usesPublicImages', 'internetFacing'],
-  controls: ['authentication', 'authorization', 'secretsManagement', 'dependencyScanning', 'encryptionAtRest', 'loggingMonitoring', 'sandboxing', 'safeModelSerialization', 'modelSigning'],
-  factDefaults: { holdsModelArtifacts: true },
+  facts: ['holdsModelArtifacts', 'modelFormat', 'storesCredentials', 'dataClassification', 'usesPublicImages', 'internetFacing', 'unrestrictedEgress', 'secretStorage', 'longLivedCredentials', 'runsSubmittedCode'],
+  controls: ['authentication', 'authorization', 'secretsManagement', 'dependencyScanning', 'encryptionAtRest', 'loggingMonitoring', 'sandboxing', 'safeModelSerialization', 'modelSigning', 'dependencyPinning'],
 });

@@ -9,7 +9,6 @@ export const edgeDeviceKind = defineKind({
   iconName: 'chip',
   layer: 'ai-usage',
   description: 'A device running a model in the field: camera, phone, vehicle, IoT.',
-  facts: ['modelOnDevice', 'physicalInput', 'internetFacing'],
+  facts: ['modelOnDevice', 'physicalInput', 'internetFacing', 'secretStorage', 'longLivedCredentials'],
   controls: ['modelSigning', 'encryptionAtRest', 'adversarialTraining', 'livenessDetection', 'authentication', 'versioning'],
-  factDefaults: { modelOnDevice: true, physicalInput: true },
 });

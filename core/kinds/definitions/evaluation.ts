@@ -10,6 +10,6 @@ export const evaluationKind = defineKind({
   iconName: 'gauge',
   layer: 'ai-platform',
   description: 'Tests that gate a model before release: benchmarks, red teaming, bias checks.',
-  facts: ['dataClassification'],
-  controls: ['adversarialTesting', 'versioning', 'dataProvenance'],
+  facts: ['dataClassification', 'unrestrictedEgress', 'secretStorage', 'longLivedCredentials', 'runsSubmittedCode', 'storesCredentials'],
+  controls: ['adversarialTesting', 'versioning', 'dataProvenance', 'secretsManagement', 'authorization', 'loggingMonitoring', 'sandboxing'],
 });

@@ -9,7 +9,7 @@ export const externalServiceKind = defineKind({
   iconName: 'cloud',
   layer: 'ai-usage',
   description: 'A service outside your control that sends or receives data: SaaS, partner API, e-mail, the open web.',
-  facts: ['thirdPartyHosted', 'dataOrigin', 'dataClassification'],
+  facts: ['thirdPartyHosted', 'dataOrigin', 'dataClassification', 'billedPerUse'],
   controls: [],
   factDefaults: { thirdPartyHosted: true, dataOrigin: ['partner'] },
 });

@@ -9,6 +9,6 @@ export const featureStoreKind = defineKind({
   iconName: 'table',
   layer: 'ai-platform',
   description: 'Computed features served to training and to online inference.',
-  facts: ['dataClassification', 'multiTenant', 'dataOrigin'],
+  facts: ['dataClassification', 'multiTenant', 'dataOrigin', 'internetFacing'],
   controls: ['authentication', 'authorization', 'encryptionAtRest', 'dataValidation', 'dataProvenance', 'versioning', 'loggingMonitoring'],
 });

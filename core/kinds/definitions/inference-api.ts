@@ -9,6 +9,6 @@ export const inferenceApiKind = defineKind({
   iconName: 'api',
   layer: 'ai-platform',
   description: 'An endpoint that serves predictions from a model.',
-  facts: ['internetFacing', 'returnsConfidenceScores', 'multiTenant', 'consequentialDecisions', 'learnsFromFeedback', 'dataClassification', 'modelFormat', 'physicalInput', 'thirdPartyHosted'],
-  controls: ['authentication', 'authorization', 'rateLimiting', 'inputValidation', 'dataValidation', 'loggingMonitoring', 'confidenceMasking', 'adversarialTraining', 'adversarialTesting', 'versioning', 'modelSigning', 'safeModelSerialization', 'encryptionInTransit', 'humanApproval', 'livenessDetection', 'dependencyScanning'],
+  facts: ['internetFacing', 'returnsConfidenceScores', 'multiTenant', 'consequentialDecisions', 'learnsFromFeedback', 'dataClassification', 'modelFormat', 'physicalInput', 'thirdPartyHosted', 'billedPerUse', 'unrestrictedEgress', 'secretStorage', 'longLivedCredentials', 'storesCredentials'],
+  controls: ['authentication', 'authorization', 'rateLimiting', 'inputValidation', 'dataValidation', 'loggingMonitoring', 'confidenceMasking', 'adversarialTraining', 'adversarialTesting', 'versioning', 'modelSigning', 'safeModelSerialization', 'encryptionInTransit', 'humanApproval', 'livenessDetection', 'dependencyScanning', 'dependencyPinning', 'secretsManagement'],
 });

@@ -9,6 +9,6 @@ export const llmKind = defineKind({
   iconName: 'sparkles',
   layer: 'ai-platform',
   description: 'A large language model, self-hosted or behind a vendor API.',
-  facts: ['thirdPartyHosted', 'modelFormat', 'internetFacing', 'systemPromptHasSecrets', 'dataClassification', 'multiTenant'],
+  facts: ['thirdPartyHosted', 'modelFormat', 'internetFacing', 'systemPromptHasSecrets', 'dataClassification', 'multiTenant', 'billedPerUse', 'unrestrictedEgress'],
   controls: ['authentication', 'rateLimiting', 'contentSafetyFiltering', 'systemPromptHygiene', 'adversarialTesting', 'loggingMonitoring', 'piiRedaction', 'inputValidation', 'outputValidation', 'versioning', 'safeModelSerialization', 'modelSigning', 'dependencyScanning'],
 });

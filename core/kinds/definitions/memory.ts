@@ -10,6 +10,6 @@ export const memoryKind = defineKind({
   iconName: 'memory',
   layer: 'ai-application',
   description: 'Long-term or conversation memory an agent reads back later.',
-  facts: ['persistent', 'multiTenant', 'dataClassification'],
+  facts: ['persistent', 'multiTenant', 'dataClassification', 'dataOrigin'],
   controls: ['memoryValidation', 'tenantIsolation', 'encryptionAtRest', 'piiRedaction', 'authorization'],
 });

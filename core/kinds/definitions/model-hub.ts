@@ -9,7 +9,7 @@ export const modelHubKind = defineKind({
   iconName: 'hub',
   layer: 'ai-platform',
   description: 'An external source of models, datasets or adapters (e.g. a public model hub).',
-  facts: ['publicSource', 'modelFormat', 'thirdPartyHosted'],
+  facts: ['publicSource', 'modelFormat', 'thirdPartyHosted', 'publisherVerified'],
   controls: [],
   factDefaults: { thirdPartyHosted: true },
 });

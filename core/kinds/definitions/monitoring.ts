@@ -10,6 +10,6 @@ export const monitoringKind = defineKind({
   iconName: 'chart',
   layer: 'ai-platform',
   description: 'Logs, telemetry and user feedback about the system.',
-  facts: ['dataClassification', 'learnsFromFeedback', 'thirdPartyHosted'],
-  controls: ['authorization', 'piiRedaction', 'encryptionAtRest', 'dataValidation', 'humanApproval', 'versioning'],
+  facts: ['dataClassification', 'learnsFromFeedback', 'thirdPartyHosted', 'dataOrigin', 'internetFacing'],
+  controls: ['authorization', 'piiRedaction', 'encryptionAtRest', 'dataValidation', 'humanApproval', 'versioning', 'authentication', 'loggingMonitoring'],
 });

@@ -9,6 +9,6 @@ export const processKind = defineKind({
   iconName: 'process',
   layer: 'ai-application',
   description: 'A generic processing step (from an imported data-flow diagram).',
-  facts: ['internetFacing', 'dataClassification'],
-  controls: ['authentication', 'authorization', 'inputValidation', 'loggingMonitoring'],
+  facts: ['internetFacing', 'dataClassification', 'unrestrictedEgress', 'secretStorage', 'longLivedCredentials', 'storesCredentials'],
+  controls: ['authentication', 'authorization', 'inputValidation', 'loggingMonitoring', 'secretsManagement'],
 });

@@ -9,7 +9,7 @@ export const secretsStoreKind = defineKind({
   iconName: 'key',
   layer: 'ai-platform',
   description: 'A vault for API keys, tokens and signing keys.',
-  facts: ['thirdPartyHosted'],
+  facts: ['thirdPartyHosted', 'internetFacing'],
   controls: ['authentication', 'authorization', 'encryptionAtRest', 'loggingMonitoring'],
   defaultControls: ['encryptionAtRest'],
 });

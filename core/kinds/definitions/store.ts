@@ -9,6 +9,6 @@ export const storeKind = defineKind({
   iconName: 'store',
   layer: 'ai-application',
   description: 'A generic data store (from an imported data-flow diagram).',
-  facts: ['dataClassification'],
+  facts: ['dataClassification', 'dataOrigin', 'internetFacing'],
   controls: ['authentication', 'authorization', 'encryptionAtRest'],
 });

@@ -9,6 +9,6 @@ export const toolKind = defineKind({
   iconName: 'wrench',
   layer: 'ai-application',
   description: 'A plugin, function or MCP server an agent can call.',
-  facts: ['toolCapabilities', 'thirdPartyProvided', 'storesCredentials', 'dataOrigin', 'outputUsedAs'],
-  controls: ['authorization', 'humanApproval', 'sandboxing', 'inputValidation', 'outputValidation', 'toolPermissions', 'secretsManagement', 'dependencyScanning', 'loggingMonitoring', 'versioning'],
+  facts: ['toolCapabilities', 'thirdPartyProvided', 'storesCredentials', 'dataOrigin', 'outputUsedAs', 'billedPerUse', 'unrestrictedEgress', 'secretStorage', 'longLivedCredentials', 'runsSubmittedCode', 'toolSource', 'publisherVerified'],
+  controls: ['authorization', 'humanApproval', 'sandboxing', 'inputValidation', 'outputValidation', 'toolPermissions', 'secretsManagement', 'dependencyScanning', 'loggingMonitoring', 'versioning', 'dependencyPinning', 'rateLimiting'],
 });

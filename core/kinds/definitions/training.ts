@@ -10,6 +10,6 @@ export const trainingKind = defineKind({
   iconName: 'training',
   layer: 'ai-platform',
   description: 'Training or fine-tuning of a model on a dataset.',
-  facts: ['learnsFromFeedback', 'dataClassification', 'modelFormat', 'usesPublicImages'],
-  controls: ['dataValidation', 'dataProvenance', 'encryptionAtRest', 'adversarialTraining', 'versioning', 'modelSigning', 'safeModelSerialization', 'piiRedaction', 'dependencyScanning', 'humanApproval'],
+  facts: ['learnsFromFeedback', 'dataClassification', 'modelFormat', 'usesPublicImages', 'unrestrictedEgress', 'secretStorage', 'longLivedCredentials', 'runsSubmittedCode', 'storesCredentials'],
+  controls: ['dataValidation', 'dataProvenance', 'encryptionAtRest', 'adversarialTraining', 'versioning', 'modelSigning', 'safeModelSerialization', 'piiRedaction', 'dependencyScanning', 'humanApproval', 'dependencyPinning', 'secretsManagement', 'authorization', 'loggingMonitoring', 'sandboxing'],
 });

@@ -9,6 +9,6 @@ export const vectorStoreKind = defineKind({
   iconName: 'vector',
   layer: 'ai-application',
   description: 'An embedding index queried for retrieval-augmented generation.',
-  facts: ['dataClassification', 'multiTenant', 'thirdPartyHosted'],
-  controls: ['authentication', 'retrievalAccessControl', 'tenantIsolation', 'encryptionAtRest', 'dataValidation', 'loggingMonitoring'],
+  facts: ['dataClassification', 'multiTenant', 'thirdPartyHosted', 'dataOrigin', 'internetFacing'],
+  controls: ['authentication', 'retrievalAccessControl', 'tenantIsolation', 'encryptionAtRest', 'dataValidation', 'loggingMonitoring', 'authorization', 'dataProvenance'],
 });
