@@ -46,7 +46,7 @@ export function createReportHandlers(ctx: HostContext): ReportHandlers {
         const where = [first.pointer || null, first.line !== undefined ? `line ${first.line}, column ${first.column ?? 1}` : null].filter(Boolean).join(', ');
         throw new ApiFailure(first.code, `"${fileName}" could not be imported: ${first.message}${where ? ` (at ${where})` : ''}.`, result.errors);
       }
-      return { format: result.format, model: result.model, notes: result.notes, guesses: result.guesses };
+      return { format: result.format, model: result.model, notes: result.notes, guesses: result.guesses, threats: result.threats.length };
     },
   };
 }
