@@ -26,6 +26,7 @@ export function parseImportYaml(text: string): { ok: true; value: unknown } | { 
   try {
     const doc = parseDocument(text, { uniqueKeys: true, merge: false, prettyErrors: false, strict: true });
     const first = doc.errors[0];
+    if (first && /call stack/i.test(first.message)) return { ok: false, error: { code: 'E_TOO_DEEP', pointer: '', message: `the YAML is nested too deeply (Mercator reads at most ${MAX_NESTING_DEPTH} levels)` } };
     if (first) {
       const at = first.linePos?.[0];
       return {
