@@ -5,11 +5,14 @@
 // categories and mitigations. Positions are kept when every element has one (relative to the parent).
 import type { LayoutBox } from '../model/schema';
 import { guessKind, type Shape } from './kind-guess';
+import { getKind } from '../kinds/registry';
+import { isZoneKindId } from '../kinds/ids';
 import { ModelBuilder } from './model-builder';
 import { ImportError, invalid, type ImportResult } from './types';
 import { entry, isObj, list, num, oneLine, str, text, type Obj } from './values';
 
 export function otmZoneKind(type: string, name: string, trust: number | undefined): string {
+  if (isZoneKindId(type)) return type;
   const t = `${type} ${name}`.toLowerCase();
   if (/internet|public|external|untrusted|dmz/.test(t)) return 'internet';
   if (/third|vendor|partner|saas/.test(t)) return 'third-party';
@@ -109,7 +112,8 @@ function convert(doc: unknown): ImportResult {
     const pointer = `/trustZones/${i}`;
     const o = entry(z, pointer, 'trust zone');
     return { o, pointer, id: text(o, 'id', pointer, 'a trust zone'), name: str(o.name), parent: parentOf(o)?.trustZone, box: position(o) };
-  });
+  }).filter((z) => !(isObj(z.o.attributes) && z.o.attributes['mercator:outside'] === true));
+  const outside = new Set(list(doc.trustZones, '/trustZones', '"trustZones"').filter((z) => isObj(z) && isObj(z.attributes) && z.attributes['mercator:outside'] === true).map((z) => str((z as Obj).id)));
   const zoneIds = new Map<string, string>();
   const absolute = new Map<string, LayoutBox | undefined>();
   const pending = [...zoneDefs];
@@ -147,10 +151,11 @@ function convert(doc: unknown): ImportResult {
   const compIds = new Map<string, string>();
   for (const c of compDefs) {
     const type = str(c.o.type);
-    const guess = guessKind(`${c.name} ${type.replace(/[-_]/g, ' ')}`, shapeOf(type));
+    // A Mercator kind id (a model written by Mercator) is taken as it is.
+    const guess = getKind(type) ? { kind: type, confidence: 1, reason: `the type is the Mercator kind "${type}"` } : guessKind(`${c.name} ${type.replace(/[-_]/g, ' ')}`, shapeOf(type));
     const where = zoneFor(c);
     const zone = where.zone ? zoneIds.get(where.zone) : undefined;
-    if (where.zone && !zone) b.note('warning', `${c.pointer}/parent`, `the trust zone "${where.zone}" does not exist; "${c.name}" was left outside any zone`);
+    if (where.zone && !zone && !outside.has(where.zone)) b.note('warning', `${c.pointer}/parent`, `the trust zone "${where.zone}" does not exist; "${c.name}" was left outside any zone`);
     const box = c.box && where.box ? { ...c.box, x: c.box.x + where.box.x, y: c.box.y + where.box.y } : c.box;
     const facts: Record<string, string | number | boolean | string[]> = { importedFrom: 'otm', importedType: type || 'component', kindGuess: guess.kind, kindConfidence: guess.confidence };
     if (c.parent?.component) facts.partOf = c.parent.component;
@@ -167,6 +172,10 @@ function convert(doc: unknown): ImportResult {
   }
 
   const used = new Set<string>();
+  const linkCount = new Map<string, number>();
+  for (const o of [...compDefs.map((c) => c.o), ...list(doc.dataflows, '/dataflows', '"dataflows"').filter(isObj)]) {
+    for (const l of Array.isArray(o.threats) ? o.threats : []) if (isObj(l)) linkCount.set(str(l.threat), (linkCount.get(str(l.threat)) ?? 0) + 1);
+  }
   const addThreats = (o: Obj, pointer: string, subject: { type: 'component' | 'flow'; id: string }) => {
     list(o.threats, `${pointer}/threats`, '"threats"').forEach((raw, i) => {
       const at = `${pointer}/threats/${i}`;
@@ -182,13 +191,14 @@ function convert(doc: unknown): ImportResult {
         .filter(isObj)
         .map((m) => {
           const d = mitigations.get(str(m.mitigation));
-          const name = d ? str(d.name) || str(d.description) : str(m.mitigation);
+          const full = d ? str(d.description) : '';
+          const name = d ? (full && full.startsWith(str(d.name)) ? full : str(d.name) || full) : str(m.mitigation);
           return `${oneLine(name)}${str(m.state) ? ` (${str(m.state)})` : ''}`;
         });
       const categories = Array.isArray(def.o.categories) ? def.o.categories.map(str).filter(Boolean) : [];
       const severity = severityWord(def.o.risk);
       b.addThreat({
-        external: `${ref}-${subject.id}`,
+        external: linkCount.get(ref) === 1 ? ref : `${ref}-${subject.id}`,
         subject,
         title: str(def.o.name) || ref,
         description: str(def.o.description),

@@ -3,8 +3,9 @@
 import { z } from 'zod';
 import { ModelSchema } from '../../model/schema';
 import { IMPORT_FORMAT_IDS } from '../../interchange/types';
+import { TRACKER_COLUMNS } from '../../interchange/export-tracker';
 
-export const EXPORT_FORMATS = ['pdf', 'md', 'html', 'csv', 'json', 'sarif', 'navigator'] as const;
+export const EXPORT_FORMATS = ['pdf', 'md', 'html', 'csv', 'json', 'sarif', 'navigator', 'otm', 'threat-dragon', 'jira', 'azure-devops', 'github'] as const;
 
 export const reportCalls = {
   /**
@@ -13,7 +14,12 @@ export const reportCalls = {
    * mode); a PDF of a 1,000-component model is a few MB, well within one answer.
    */
   'report:export': {
-    input: z.strictObject({ model: ModelSchema, format: z.enum(EXPORT_FORMATS) }),
+    input: z.strictObject({
+      model: ModelSchema,
+      format: z.enum(EXPORT_FORMATS),
+      /** Tracker CSVs (jira, azure-devops, github): the columns, in order. */
+      columns: z.array(z.enum(TRACKER_COLUMNS)).min(1).max(TRACKER_COLUMNS.length).optional(),
+    }),
     output: z.object({
       fileName: z.string(),
       mimeType: z.string(),
