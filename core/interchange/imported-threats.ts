@@ -3,10 +3,7 @@
 // `threat:<id>`. Severity words set likelihood and impact.
 import { clip } from './text';
 import type { ImportNote, ImportedThreat } from './types';
-import { ModelSchema, type DecisionStatus } from '../model/schema';
-
-/** Whether this build's model format holds user-authored threats (format 6 and later). */
-export const MODEL_HAS_THREATS = 'threats' in ModelSchema.shape;
+import type { DecisionStatus } from '../model/schema';
 
 const STATUS: Array<[RegExp, DecisionStatus]> = [
   [/not[\s_-]*applicable|notuseful|false[\s_-]*positive/i, 'not-applicable'],
@@ -44,25 +41,15 @@ export function modelThreat(t: ImportedThreat) {
   return { id: t.id, subject: t.subject, title: t.title, description: t.description, atlas: [], owasp: [], ...severityScore(t.severity), controls: [], source };
 }
 
-/** Puts the threats into the model document being built (in place). */
+/** Puts the threats into the model document being built (in place); their statuses become decisions. */
 export function placeThreats(document: Record<string, unknown>, threats: readonly ImportedThreat[], notes: ImportNote[]): void {
   if (threats.length === 0) return;
   const decisions = (document.decisions ?? {}) as Record<string, unknown>;
-  if (MODEL_HAS_THREATS) {
-    document.threats = threats.map(modelThreat);
-    for (const t of threats) {
-      if (!t.status) continue;
-      decisions[`threat:${t.id}`] = { status: decisionStatus(t.status), rationale: clip(`Imported with the status "${t.status}".${t.mitigation ? ` Mitigation: ${t.mitigation}` : ''}`, 20_000), owner: '' };
-    }
-    notes.push({ level: 'info', pointer: '', message: `${threats.length} threat(s) recorded in the file became threats on their elements, with their status as decisions` });
-  } else {
-    // A format without user-authored threats: each one is a decision keyed like the finding it
-    // will be, holding the threat's fields.
-    for (const t of threats) {
-      const lines = [`${t.title}${t.type ? ` (${t.type})` : ''}`, `On ${t.subject.type} ${t.subject.id}.`, t.severity ? `Severity: ${t.severity}.` : '', t.description, t.mitigation ? `Mitigation: ${t.mitigation}` : ''];
-      decisions[`threat:${t.id}`] = { status: decisionStatus(t.status), rationale: clip(lines.filter(Boolean).join('\n'), 20_000), owner: '', ...(t.ref ? { ticket: clip(`${t.tool}:${t.ref}`, 200) } : {}) };
-    }
-    notes.push({ level: 'info', pointer: '', message: `${threats.length} threat(s) recorded in the file were kept as decisions keyed threat:<id>, with their status` });
+  document.threats = threats.map(modelThreat);
+  for (const t of threats) {
+    if (!t.status) continue;
+    decisions[`threat:${t.id}`] = { status: decisionStatus(t.status), rationale: clip(`Imported with the status "${t.status}".${t.mitigation ? ` Mitigation: ${t.mitigation}` : ''}`, 20_000), owner: '' };
   }
   document.decisions = decisions;
+  notes.push({ level: 'info', pointer: '', message: `${threats.length} threat(s) recorded in the file became threats on their elements, with their status as decisions` });
 }

@@ -38,7 +38,7 @@ export class ModelBuilder {
     return this.byExternal.get(external);
   }
 
-  addComponent(c: { external: string; label: string; kind: string; description?: string; zone?: string; facts?: Facts; controls?: Controls; box?: LayoutBox }): string {
+  addComponent(c: { external: string; label: string; kind: string; description?: string; zone?: string; facts?: Facts; controls?: Controls; box?: LayoutBox; outOfScope?: string }): string {
     const id = this.id(c.external, `component-${this.components.length + 1}`);
     const label = clip(c.label.trim() || c.kind, 200);
     this.components.push({
@@ -49,12 +49,13 @@ export class ModelBuilder {
       ...(c.zone ? { zone: c.zone } : {}),
       facts: boundFacts(c.facts ?? {}),
       controls: c.controls ?? {},
+      ...(c.outOfScope ? { outOfScope: clip(c.outOfScope, 2000) } : {}),
     });
     if (c.box) this.boxes[id] = c.box;
     return id;
   }
 
-  addFlow(f: { external: string; source: string; target: string; label: string; description?: string; facts?: Facts; controls?: Controls }): string {
+  addFlow(f: { external: string; source: string; target: string; label: string; description?: string; facts?: Facts; controls?: Controls; outOfScope?: string }): string {
     const id = this.id(f.external, `flow-${this.flows.length + 1}`);
     this.flows.push({
       id,
@@ -64,6 +65,7 @@ export class ModelBuilder {
       ...(f.description ? { description: clip(f.description, 20_000) } : {}),
       facts: boundFacts(f.facts ?? {}),
       controls: f.controls ?? {},
+      ...(f.outOfScope ? { outOfScope: clip(f.outOfScope, 2000) } : {}),
     });
     return id;
   }

@@ -126,8 +126,8 @@ function crosses(a: Point, b: Point, c: Point, d: Point): boolean {
   return o(a, b, c) !== o(a, b, d) && o(c, d, a) !== o(c, d, b);
 }
 
-function outOfScopeText(data: Obj): string {
-  return data.outOfScope === true ? `Out of scope in Threat Dragon${str(data.reasonOutOfScope) ? `: ${str(data.reasonOutOfScope)}` : ''}.` : '';
+function outOfScope(data: Obj): { outOfScope?: string } {
+  return data.outOfScope === true ? { outOfScope: str(data.reasonOutOfScope) || 'Out of scope in Threat Dragon' } : {};
 }
 
 function addThreats(b: ModelBuilder, c: Cell, subject: { type: 'component' | 'flow'; id: string }): void {
@@ -205,13 +205,12 @@ export function importThreatDragon(doc: unknown): ImportResult {
     const label = clip(oneLine(c.name || c.type), 200);
     const guess = guessKind(label, SHAPE_OF[c.kind]!);
     const zone = c.box ? innermost(centre(c.box), zoneBoxes)?.id : undefined;
-    const description = [str(c.data.description), outOfScopeText(c.data)].filter(Boolean).join('\n\n');
+    const description = str(c.data.description);
     const facts: Record<string, string | number | boolean> = { importedFrom: 'threat-dragon', importedType: c.type, kindGuess: guess.kind, kindConfidence: guess.confidence };
-    if (c.data.outOfScope === true) facts.outOfScope = true;
     if (c.data.storesCredentials === true) facts.storesCredentials = true;
     const controls: Controls = {};
     if (c.kind === 'store' && c.data.isEncrypted === true) controls.encryptionAtRest = 'present';
-    const id = b.addComponent({ external: c.id || c.pointer, label, kind: guess.kind, description, ...(zone ? { zone } : {}), facts, controls, ...(c.box ? { box: c.box } : {}) });
+    const id = b.addComponent({ external: c.id || c.pointer, label, kind: guess.kind, description, ...outOfScope(c.data), ...(zone ? { zone } : {}), facts, controls, ...(c.box ? { box: c.box } : {}) });
     if (c.box) boxes.set(id, c.box);
     b.guesses.push({ componentId: id, label, sourceType: c.type, kind: guess.kind, confidence: guess.confidence, reason: guess.reason });
     addThreats(b, c, { type: 'component', id });
@@ -256,7 +255,6 @@ export function importThreatDragon(doc: unknown): ImportResult {
     if (c.data.isEncrypted === true) controls.encryptionInTransit = 'present';
     if (c.data.isPublicNetwork === true) facts.publicNetwork = true;
     if (str(c.data.protocol)) facts.protocol = str(c.data.protocol);
-    if (c.data.outOfScope === true) facts.outOfScope = true;
     if (c.data.isBidirectional === true) facts.bidirectional = true;
     const a = boxes.get(source);
     const z = boxes.get(target);
@@ -264,8 +262,7 @@ export function importThreatDragon(doc: unknown): ImportResult {
       facts.crossesTrustBoundary = true;
       crossing++;
     }
-    const description = [str(c.data.description), outOfScopeText(c.data)].filter(Boolean).join('\n\n');
-    const id = b.addFlow({ external: c.id || c.pointer, source, target, label: oneLine(c.name || ''), description, facts, controls });
+    const id = b.addFlow({ external: c.id || c.pointer, source, target, label: oneLine(c.name || ''), description: str(c.data.description), facts, controls, ...outOfScope(c.data) });
     addThreats(b, c, { type: 'flow', id });
   }
   if (crossing) b.note('info', '', `${crossing} flow(s) cross a trust-boundary line and are marked "crossesTrustBoundary"`);

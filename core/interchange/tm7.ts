@@ -4,7 +4,7 @@
 // connectors become flows, and each threat instance becomes a threat on its flow (or element) with
 // its category, priority, state and justification. The embedded template (KnowledgeBase) is skipped
 // while parsing.
-import type { LayoutBox } from '../model/schema';
+import type { Controls, LayoutBox } from '../model/schema';
 import { guessKind, type Shape } from './kind-guess';
 import { ModelBuilder } from './model-builder';
 import { centreOf, innermost, nestBoxes, type Point } from './boundary-sides';
@@ -131,9 +131,9 @@ export function importTm7(root: XmlElement): ImportResult {
     const guess = guessKind(`${label} ${st.header}`, shape);
     const zone = st.box ? innermost(centreOf(st.box), zoneBoxes)?.id : undefined;
     const facts: Record<string, string | number | boolean> = { importedFrom: 'tm7', importedType: st.typeId || st.generic, kindGuess: guess.kind, kindConfidence: guess.confidence };
-    if (st.props.get('Out Of Scope') === 'true') facts.outOfScope = true;
     const reason = st.props.get('Reason For Out Of Scope');
-    const id = b.addComponent({ external: st.guid, label, kind: guess.kind, description: reason ? `Out of scope in the Threat Modeling Tool: ${reason}` : '', ...(zone ? { zone } : {}), facts, ...(st.box ? { box: st.box } : {}) });
+    const outOfScope = st.props.get('Out Of Scope') === 'true' ? reason || 'Out of scope in the Threat Modeling Tool' : undefined;
+    const id = b.addComponent({ external: st.guid, label, kind: guess.kind, ...(outOfScope ? { outOfScope } : {}), ...(zone ? { zone } : {}), facts, ...(st.box ? { box: st.box } : {}) });
     guids.set(st.guid, id);
     if (st.box) boxes.set(id, st.box);
     b.guesses.push({ componentId: id, label: b.components.at(-1)!.label, sourceType: st.header ? `${st.generic} ${st.header}` : st.generic, kind: guess.kind, confidence: guess.confidence, reason: guess.reason });
@@ -167,9 +167,9 @@ export function importTm7(root: XmlElement): ImportResult {
     const facts: Record<string, string | number | boolean> = { importedFrom: 'tm7', importedType: l.typeId || l.generic };
     const protocol = l.props.get('Protocol');
     if (protocol) facts.protocol = protocol;
-    const controls: Record<string, boolean> = {};
-    if (/^yes$/i.test(l.props.get('Provides confidentiality') ?? '')) controls.encryptionInTransit = true;
-    if (/^yes$/i.test(l.props.get('Destination Authenticated') ?? '')) controls.authentication = true;
+    const controls: Controls = {};
+    if (/^yes$/i.test(l.props.get('Provides confidentiality') ?? '')) controls.encryptionInTransit = 'present';
+    if (/^yes$/i.test(l.props.get('Destination Authenticated') ?? '')) controls.authentication = 'present';
     const id = b.addFlow({ external: l.guid, source: ends[0], target: ends[1], label: l.name, facts, controls });
     guids.set(l.guid, id);
   }

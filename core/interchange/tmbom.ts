@@ -4,6 +4,7 @@
 // 2. the 2024 CycloneDX 1.6 TM-BOM drafts: nested components of type "threat-model" whose meaning is
 //    in `cdx:model:*` properties (boundary, actor, server, datastore, lambda, dataflow …).
 // Names are unique only within one kind of element, so lookups are by (kind, symbolic_name).
+import type { Controls } from '../model/schema';
 import { guessKind, type Shape } from './kind-guess';
 import { ModelBuilder } from './model-builder';
 import { otmZoneKind } from './otm';
@@ -76,8 +77,8 @@ function convertLibrary(doc: unknown): ImportResult {
     if (!ends[0] || !ends[1]) return;
     const facts: Record<string, string | number | boolean> = { importedFrom: 'tmbom' };
     if (o.has_sensitive_data === true) facts.sensitiveData = true;
-    const controls: Record<string, boolean> = {};
-    if (o.encrypted === true) controls.encryptionInTransit = true;
+    const controls: Controls = {};
+    if (o.encrypted === true) controls.encryptionInTransit = 'present';
     b.addFlow({ external: `flow-${name}`, source: ends[0], target: ends[1], label: oneLine(str(o.title) || name), description: str(o.description), facts, controls });
   });
 
@@ -167,10 +168,9 @@ function convertCdx(doc: Obj): ImportResult {
     const inBoundary = c.p.get('cdx:model:inBoundary')?.[0];
     const zone = inBoundary ? zones.get(inBoundary) : undefined;
     const facts: Record<string, string | number | boolean> = { importedFrom: 'tmbom', importedType: c.type, kindGuess: guess.kind, kindConfidence: guess.confidence };
-    if (c.p.get('cdx:model:inScope')?.[0] === 'false') facts.outOfScope = true;
-    if (c.p.get('cdx:model:platform')?.[0]) facts.platform = c.p.get('cdx:model:platform')![0]!;
+        if (c.p.get('cdx:model:platform')?.[0]) facts.platform = c.p.get('cdx:model:platform')![0]!;
     const cb = box(c.p);
-    const id = b.addComponent({ external: c.ref, label: name, kind: guess.kind, description: str(c.o.description), ...(zone ? { zone } : {}), facts, ...(cb ? { box: cb } : {}) });
+    const id = b.addComponent({ external: c.ref, label: name, kind: guess.kind, description: str(c.o.description), ...(c.p.get('cdx:model:inScope')?.[0] === 'false' ? { outOfScope: 'Out of scope in the TM-BOM' } : {}), ...(zone ? { zone } : {}), facts, ...(cb ? { box: cb } : {}) });
     comps.set(c.ref, id);
     b.guesses.push({ componentId: id, label: b.components.at(-1)!.label, sourceType: c.type, kind: guess.kind, confidence: guess.confidence, reason: guess.reason });
   }

@@ -13,12 +13,8 @@ if (!present) console.warn(`import tests skipped: ${FIXTURES} is absent (set MER
 
 const read = (rel: string) => readFileSync(path.join(FIXTURES, rel), 'utf8');
 
-/** The threats an imported model holds: user-authored threats, or (before the model had them) decisions keyed threat:<id>. */
-function threatsIn(model: object): Array<{ id: string }> {
-  const m = model as { threats?: Array<{ id: string }>; decisions: Record<string, unknown> };
-  if (Array.isArray(m.threats)) return m.threats;
-  return Object.keys(m.decisions).filter((k) => k.startsWith('threat:')).map((k) => ({ id: k.slice(7) }));
-}
+/** The user-authored threats an imported model holds. */
+const threatsIn = (model: { threats: Array<{ id: string }> }) => model.threats;
 
 type Expected =
   | { format: string; components: number; flows: number; zones: number; nested?: number; threats: number; title?: string }
