@@ -62,7 +62,8 @@ export function writeOtm(model: Model): string {
     components: model.components.map((c) => ({
       id: c.id,
       name: c.label || c.kind,
-      type: c.kind,
+      // A component that came from OTM keeps its OTM type; others say their Mercator kind.
+      type: c.facts.importedFrom === 'otm' && typeof c.facts.importedType === 'string' && c.facts.importedType !== 'component' ? c.facts.importedType : c.kind,
       description: c.description ?? null,
       parent: { trustZone: c.zone ?? OTM_OUTSIDE_ZONE },
       representations: representation(boxes[c.id], c.zone ? boxes[c.zone] : undefined, c.id),

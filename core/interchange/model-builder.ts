@@ -95,7 +95,7 @@ export class ModelBuilder {
     this.threats.push({
       ...rest,
       id,
-      title: clip(t.title.replace(/\s+/g, ' ').trim() || 'Untitled threat', 200),
+      title: clip(t.title.replace(/\s*\n\s*/g, ' ').trim() || 'Untitled threat', 200),
       description: clip(t.description.trim(), 20_000),
       ...(t.mitigation ? { mitigation: clip(t.mitigation.trim(), 20_000) } : {}),
     });
