@@ -69,7 +69,7 @@ export function importModel(text: string, options: { from?: ImportFormat } = {})
   const first = /\S/.exec(text)?.[0];
   if (first === '<' || options.from === 'tm7') return importXml(text, options.from);
   let value: unknown;
-  let notes: ImportNote[] = [];
+  let notes: ImportNote[];
   if (first === '{' || first === '[' || first === undefined) {
     const parsed = parseImportJson(text);
     if (!parsed.ok) return fail(parsed.error);

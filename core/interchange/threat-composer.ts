@@ -83,7 +83,7 @@ function convert(doc: unknown): ImportResult {
     const key = name.toLowerCase();
     const known = assetIds.get(key);
     if (known) return known;
-    const guess = guessKind(name, 'other');
+    const guess = sourceType === 'application' ? { kind: 'application', confidence: 0.6, reason: 'the application the workspace models' } : guessKind(name, 'other');
     const id = b.addComponent({ external: `asset-${name}`, label: name, kind: guess.kind, description: sourceType === 'application' ? str(info.description) : '', facts: { importedFrom: 'threat-composer', importedType: sourceType, kindGuess: guess.kind, kindConfidence: guess.confidence } });
     b.guesses.push({ componentId: id, label: b.components.at(-1)!.label, sourceType, kind: guess.kind, confidence: guess.confidence, reason: guess.reason });
     assetIds.set(key, id);

@@ -1,11 +1,13 @@
-// Import a Threat Dragon model or a CycloneDX ML-BOM: the host converts it, the user confirms or
-// changes each guessed component kind, then the model opens as a new, unsaved document.
+// Import a model from another tool (Threat Dragon, OTM, Threat Composer, TM-BOM, Threat Modeling Tool,
+// CycloneDX ML-BOM): the host converts it, the user confirms or changes each guessed component kind,
+// then the model opens as a new, unsaved document.
 import { useRef, useState } from 'react';
 import { Modal } from '../panels/Modal';
 import { call } from '../api/client';
 import { useDocument } from '../state/document-store';
 import { listKinds } from '../../../core/kinds/registry';
 import type { ApiOutput } from '../../../core/api/contract';
+import { IMPORT_FORMAT_IDS, IMPORT_FORMAT_NAMES } from '../../../core/interchange/types';
 
 type Converted = ApiOutput<'import:convert'>;
 const KINDS = listKinds().map((k) => ({ id: k.id, label: k.label }));
@@ -49,11 +51,16 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   const uncertain = converted?.guesses.filter((g) => g.confidence < 0.7).length ?? 0;
   return (
     <Modal title="Import a model" onClose={onClose}>
-      <p className="muted">OWASP Threat Dragon models (version 1 or 2) and CycloneDX ML-BOMs (1.5–1.7). Nothing leaves this machine.</p>
+      <p className="muted">The format is recognised from the file's content. Nothing leaves this machine.</p>
+      <ul className="import-formats muted" data-testid="import-formats">
+        {IMPORT_FORMAT_IDS.map((f) => (
+          <li key={f}>{IMPORT_FORMAT_NAMES[f]}</li>
+        ))}
+      </ul>
       <input
         ref={input}
         type="file"
-        accept=".json,application/json"
+        accept=".json,.yaml,.yml,.otm,.tm7,application/json,application/yaml,application/xml"
         data-testid="import-file"
         disabled={busy}
         onChange={(e) => {
@@ -74,8 +81,8 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
       {converted && (
         <>
           <p data-testid="import-summary">
-            {converted.fileName}: {converted.model.components.length} components, {converted.model.flows.length} flows, {converted.model.zones.length} zones (
-            {converted.format === 'cyclonedx' ? 'CycloneDX' : 'Threat Dragon'}).
+            {converted.fileName}: {converted.model.components.length} components, {converted.model.flows.length} flows, {converted.model.zones.length} zones, {converted.threats} threats (
+            <span data-testid="import-detected">{IMPORT_FORMAT_NAMES[converted.format]}</span>).
           </p>
           {converted.guesses.length > 0 && (
             <section>
