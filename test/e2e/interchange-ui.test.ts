@@ -65,6 +65,7 @@ describe.runIf(existsSync(FIXTURES))('import and export of other tools\u2019 for
       expect(await page.getByTestId('import-detected').textContent()).toBe(detected);
       const components = Number(/(\d+) components/.exec(summary)![1]);
       await expect.poll(() => page.getByTestId('import-guesses').locator('tbody tr').count()).toBe(components);
+      if (file.endsWith('.tm7')) await page.screenshot({ path: path.join(os.tmpdir(), 'mercator-import-dialog-tm7.png') });
       await openImported();
       await expect.poll(() => page.locator('.react-flow__node').count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(components);
       if (file.startsWith('threat-composer/')) {
