@@ -6,6 +6,10 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadModelText } from '../../core/model/load';
+import { dispatch } from '../../core/host/dispatch';
+import { createHandlers } from '../../core/host/handlers';
+import { createWorkspacePolicy } from '../../core/host/files/path-policy';
+import { openJournal } from '../../core/host/files/journal';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const CLI = path.join(ROOT, 'dist', 'cli', 'mercator.mjs');
@@ -163,5 +167,38 @@ describe('mercator report: interchange and tracker formats', () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('"colour" is not a tracker column');
     expect(mercator(['report', EXAMPLE, '-o', 'r.md', '--columns', 'title'], dir).status).toBe(2);
+  });
+});
+
+describe('report:export and import:convert through the API', () => {
+  it('exports a tracker CSV with chosen columns and converts a .tm7, saying how many threats it had', async () => {
+    const workspace = mkdtempSync(path.join(os.tmpdir(), 'mercator-interchange-api-'));
+    const handlers = createHandlers({
+      mode: 'browser',
+      name: 'Mercator',
+      version: '0.0.0-test',
+      policy: await createWorkspacePolicy(workspace),
+      journal: await openJournal(path.join(workspace, '.journal')),
+      examplesDir: path.join(ROOT, 'examples'),
+      openExternal: async () => false,
+    });
+    const model = JSON.parse(readFileSync(EXAMPLE, 'utf8'));
+    const csv = await dispatch(handlers, 'report:export', { model, format: 'github', columns: ['external-id', 'title'] }, { checkOutput: true });
+    expect(csv.ok, JSON.stringify(csv)).toBe(true);
+    if (csv.ok) {
+      const v = csv.value as { fileName: string; data: string; mimeType: string };
+      expect(v.fileName).toMatch(/\.github\.csv$/);
+      expect(v.mimeType).toBe('text/csv');
+      expect(v.data.split('\r\n')[0]).toBe('external_id,title');
+    }
+    const badColumn = await dispatch(handlers, 'report:export', { model, format: 'jira', columns: ['colour'] }, { checkOutput: true });
+    expect(!badColumn.ok && badColumn.error.code).toBe('E_INVALID_INPUT');
+    if (!existsSync(FIXTURES)) return;
+    const converted = await dispatch(handlers, 'import:convert', { text: readFileSync(path.join(FIXTURES, 'mstmt/MTMT_MVP.tm7'), 'utf8'), fileName: 'MTMT_MVP.tm7' }, { checkOutput: true });
+    expect(converted.ok, JSON.stringify(!converted.ok && converted.error)).toBe(true);
+    if (converted.ok) expect(converted.value).toMatchObject({ format: 'tm7', threats: 43 });
+    const bomb = await dispatch(handlers, 'import:convert', { text: '<!DOCTYPE x [<!ENTITY a "b">]><ThreatModel/>', fileName: 'b.tm7' }, { checkOutput: true });
+    expect(!bomb.ok && bomb.error.code).toBe('E_XML_DTD');
+    expect(!bomb.ok && bomb.error.message).toContain('"b.tm7" could not be imported');
   });
 });
