@@ -67,6 +67,27 @@ describe('hostile OTM (YAML and JSON) files', () => {
     expect(refused(yaml, 'E_YAML_ALIASES').message).toMatch(/anchors and aliases expand too far/);
   });
 
+  it('still reads ordinary anchors and aliases', () => {
+    const yaml = [
+      'otmVersion: 0.2.0',
+      'project: {name: Anchored, id: a}',
+      'trustZones:',
+      '  - {id: tz, name: Cloud, type: cloud}',
+      'x-parent: &inCloud {trustZone: tz}',
+      'components:',
+      '  - {id: api, name: Inference API, type: inference-api, parent: *inCloud}',
+      '  - {id: db, name: Vector DB, type: vector-store, parent: *inCloud}',
+      'dataflows:',
+      '  - {id: q, name: query, source: api, destination: db}',
+    ].join('\n');
+    const r = importModel(yaml);
+    expect(r.ok, JSON.stringify(!r.ok && r.errors)).toBe(true);
+    if (r.ok) {
+      expect(r.model.components.map((c) => [c.label, c.kind, c.zone])).toEqual([['Inference API', 'inference-api', 'tz'], ['Vector DB', 'vector-store', 'tz']]);
+      expect(r.notes[0]!.message).toBe('the file is YAML');
+    }
+  });
+
   it('refuses deep nesting in YAML and in JSON', () => {
     refused(`otmVersion: 0.2.0\nproject: {name: x, id: x}\ncomponents: ${'['.repeat(5000)}${']'.repeat(5000)}\n`, 'E_TOO_DEEP');
     const json = `{"otmVersion":"0.2.0","project":{"name":"x","id":"x"},"components":${'['.repeat(100_000)}${']'.repeat(100_000)}}`;
