@@ -157,6 +157,17 @@ describe('mercator report: interchange and tracker formats', () => {
     for (const r of ado) expect(r[3]).toBe(priorityOf[r[4]!]);
   });
 
+  it.runIf(existsSync(FIXTURES))('puts the threats an imported file recorded into the tracker CSV, keyed threat:<id>, with their decisions', () => {
+    expect(mercator(['import', path.join(FIXTURES, 'threat-composer/ThreatComposer.tc.json'), '-o', 'tc.mercator.json'], dir).status).toBe(0);
+    const run = mercator(['report', 'tc.mercator.json', '-o', 'tc.github.csv', '--columns', 'external-id,title,status,labels'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    const rows = parseCsv(readFileSync(path.join(dir, 'tc.github.csv'), 'utf8')).slice(1);
+    const imported = rows.filter((r) => r[0]!.startsWith('threat:'));
+    // ThreatComposer.tc.json: 20 threats, all threatResolved (→ mitigated).
+    expect(imported).toHaveLength(20);
+    expect(new Set(imported.map((r) => r[2]))).toEqual(new Set(['mitigated']));
+  });
+
   it('takes chosen columns with --columns and refuses unknown ones', () => {
     const run = mercator(['report', EXAMPLE, '-o', 'cols.csv', '--format', 'jira', '--columns', 'external-id,title,priority,score'], dir);
     expect(run.status, run.stderr).toBe(0);
