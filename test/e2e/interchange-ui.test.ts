@@ -70,8 +70,12 @@ describe.runIf(existsSync(FIXTURES))('import and export of other tools\u2019 for
       await expect.poll(() => page.locator('.react-flow__node').count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(components);
       if (file.startsWith('threat-composer/')) {
         await expect.poll(() => page.locator('.react-flow__node').filter({ hasText: 'threats' }).count()).toBeGreaterThan(0);
+        // Its 20 threats are findings now (all resolved in Threat Composer, so mitigated).
+        await page.getByRole('tab', { name: /Findings/ }).click();
+        await expect.poll(() => page.getByText(/A threat actor/).count(), { timeout: 15_000 }).toBeGreaterThan(0);
         await page.waitForTimeout(500);
         await page.screenshot({ path: path.join(os.tmpdir(), 'mercator-import-threat-composer.png') });
+        await page.getByRole('tab', { name: /Inspector/ }).click();
       }
     });
   }
