@@ -89,6 +89,15 @@ describe.runIf(existsSync(FIXTURES))('import and export of other tools\u2019 for
     await page.getByRole('button', { name: 'Cancel' }).last().click();
   });
 
+  it('refuses a 100 MB file with its size, without sending it', async () => {
+    const big = path.join(mkdtempSync(path.join(os.tmpdir(), 'mercator-big-')), 'huge.otm');
+    writeFileSync(big, `otmVersion: 0.2.0\nnote: ${'x'.repeat(100 * 1048576)}\n`);
+    await page.getByTestId('toolbar-import').click();
+    await page.getByTestId('import-file').setInputFiles(big);
+    await expect.poll(() => page.getByTestId('import-error').textContent()).toMatch(/"huge\.otm" could not be imported: the file is 100\.0 MB; an import may be at most 32 MB/);
+    await page.getByRole('button', { name: 'Cancel' }).last().click();
+  });
+
   it('exports the imported model as Jira issues from the Export dialog', async () => {
     await page.getByTestId('toolbar-export').click();
     const labels = await page.getByTestId('export-formats').locator('strong').allTextContents();

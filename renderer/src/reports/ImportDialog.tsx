@@ -9,6 +9,8 @@ import { listKinds } from '../../../core/kinds/registry';
 import type { ApiOutput } from '../../../core/api/contract';
 import { IMPORT_FORMAT_IDS, IMPORT_FORMAT_NAMES } from '../../../core/interchange/types';
 
+const MAX_IMPORT_BYTES = 32 * 1024 * 1024;
+
 type Converted = ApiOutput<'import:convert'>;
 const KINDS = listKinds().map((k) => ({ id: k.id, label: k.label }));
 
@@ -23,6 +25,12 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
     setBusy(true);
     setError(null);
     setConverted(null);
+    // Refused before reading: the host takes at most this much, and a huge file would only be read to be refused.
+    if (file.size > MAX_IMPORT_BYTES) {
+      setBusy(false);
+      setError(`"${file.name}" could not be imported: the file is ${(file.size / 1048576).toFixed(1)} MB; an import may be at most ${MAX_IMPORT_BYTES / 1048576} MB.`);
+      return;
+    }
     const text = await file.text();
     const result = await call('import:convert', { text, fileName: file.name });
     setBusy(false);
