@@ -2,16 +2,17 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { loadModelBytes } from '../../core/model/load';
 import { formatProblem } from '../../core/model/errors';
-import { REPORT_FORMATS, exportReport, formatFromFileName, type ReportFormat } from '../../core/host/report/export';
+import { REPORT_FORMATS, TRACKER_FORMATS, exportReport, formatFromFileName, type ReportFormat } from '../../core/host/report/export';
+import { parseTrackerColumns, type TrackerColumn } from '../../core/interchange/export-tracker';
 import { writeFileAtomic } from '../../core/host/files/atomic-file';
 import { EXIT, UsageError, appVersion, parseOptions, type CliCommand } from '../context';
 
 export const reportCommand: CliCommand = {
   name: 'report',
-  summary: 'write a threat-model report (PDF, Markdown, HTML, CSV, JSON, SARIF or an ATLAS Navigator layer)',
-  usage: `mercator report FILE -o OUT [--format ${REPORT_FORMATS.join('|')}] [--rules DIR]`,
+  summary: 'write a threat-model report (PDF, Markdown, HTML, CSV, JSON, SARIF, ATLAS Navigator layer), an OTM or Threat Dragon model, or a tracker CSV (Jira, Azure DevOps, GitHub)',
+  usage: `mercator report FILE -o OUT [--format ${REPORT_FORMATS.join('|')}] [--columns title,description,… (tracker formats)] [--rules DIR]`,
   async run(ctx) {
-    const { positional, options } = parseOptions(ctx.args, { o: 'string', output: 'string', format: 'string', rules: 'string' });
+    const { positional, options } = parseOptions(ctx.args, { o: 'string', output: 'string', format: 'string', rules: 'string', columns: 'string' });
     if (positional.length !== 1) throw new UsageError('name exactly one model file');
     const out = (options.o ?? options.output) as string | undefined;
     if (!out) throw new UsageError('say where to write the report with -o OUT');
@@ -19,6 +20,13 @@ export const reportCommand: CliCommand = {
     if (asked !== undefined && !(REPORT_FORMATS as readonly string[]).includes(asked)) throw new UsageError(`--format must be one of ${REPORT_FORMATS.join(', ')}, not "${asked}"`);
     const format = (asked as ReportFormat | undefined) ?? formatFromFileName(out);
     if (!format) throw new UsageError(`cannot tell the format from "${path.basename(out)}"; add --format`);
+    let trackerColumns: TrackerColumn[] | undefined;
+    if (options.columns !== undefined) {
+      if (!(TRACKER_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--columns applies to the tracker formats (${TRACKER_FORMATS.join(', ')}), not "${format}"`);
+      const parsed = parseTrackerColumns(options.columns as string);
+      if (!parsed.ok) throw new UsageError(`--columns: ${parsed.message}`);
+      trackerColumns = parsed.columns;
+    }
     const file = positional[0]!;
     let bytes: Buffer;
     try {
@@ -38,6 +46,7 @@ export const reportCommand: CliCommand = {
       ...(options.rules ? { rulesDir: path.resolve(ctx.cwd, options.rules as string) } : {}),
       appVersion: appVersion(ctx.appRoot),
       generatedAt: new Date().toISOString().slice(0, 10),
+      ...(trackerColumns ? { trackerColumns } : {}),
       onProgress: (fraction, stage) => {
         const pct = Math.floor(fraction * 100);
         if (pct >= lastShown + 10 || fraction === 1) {

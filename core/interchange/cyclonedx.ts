@@ -158,7 +158,7 @@ function convert(doc: unknown): ImportResult {
   const meta = metadata;
   const title = isObj(meta.component) ? str(meta.component.name) : items[0]?.name ?? 'Imported ML-BOM';
   const authors = Array.isArray(meta.authors) ? meta.authors.filter(isObj).map((a) => str(a.name)) : [];
-  const built = b.build({
+  return b.finish('cyclonedx', `read a CycloneDX ${spec} BOM`, {
     title: title || 'Imported ML-BOM',
     // The version of the system the BOM describes, as the model's version.
     version: isObj(meta.component) ? str(meta.component.version) : '',
@@ -166,6 +166,4 @@ function convert(doc: unknown): ImportResult {
     authors,
     tags: ['imported', 'cyclonedx'],
   });
-  if (!built.ok) return built;
-  return { ok: true, format: 'cyclonedx', model: built.model, notes: [{ level: 'info', pointer: '', message: `read a CycloneDX ${spec} BOM` }, ...b.notes], guesses: b.guesses };
 }

@@ -3,13 +3,13 @@
 import { CURRENT_SCHEMA_VERSION, type Controls, type Model, type LayoutBox } from '../model/schema';
 import { loadModelValue } from '../model/load';
 import { autoLayout } from '../model/auto-layout';
-import type { ImportNote, KindGuess, ImportProblem } from './types';
+import type { ImportFormat, ImportNote, KindGuess, ImportProblem, ImportResult, ImportedThreat } from './types';
+import { placeThreats } from './imported-threats';
+import { clip } from './text';
 
 type Facts = Record<string, string | number | boolean | string[]>;
 
-export function clip(text: string, max: number): string {
-  return text.length > max ? text.slice(0, max - 1) + '…' : text;
-}
+export { clip };
 
 export class ModelBuilder {
   readonly notes: ImportNote[] = [];
@@ -20,6 +20,8 @@ export class ModelBuilder {
   readonly flows: Model['flows'] = [];
   readonly zones: Model['zones'] = [];
   readonly boxes: Record<string, LayoutBox> = {};
+  readonly threats: ImportedThreat[] = [];
+  private readonly threatIds = new Set<string>();
 
   /** A valid, unused id derived from the source's id (which is remembered for lookups). */
   id(external: string, fallback: string): string {
@@ -36,7 +38,7 @@ export class ModelBuilder {
     return this.byExternal.get(external);
   }
 
-  addComponent(c: { external: string; label: string; kind: string; description?: string; zone?: string; facts?: Facts; controls?: Controls; box?: LayoutBox }): string {
+  addComponent(c: { external: string; label: string; kind: string; description?: string; zone?: string; facts?: Facts; controls?: Controls; box?: LayoutBox; outOfScope?: string }): string {
     const id = this.id(c.external, `component-${this.components.length + 1}`);
     const label = clip(c.label.trim() || c.kind, 200);
     this.components.push({
@@ -47,12 +49,13 @@ export class ModelBuilder {
       ...(c.zone ? { zone: c.zone } : {}),
       facts: boundFacts(c.facts ?? {}),
       controls: c.controls ?? {},
+      ...(c.outOfScope ? { outOfScope: clip(c.outOfScope, 2000) } : {}),
     });
     if (c.box) this.boxes[id] = c.box;
     return id;
   }
 
-  addFlow(f: { external: string; source: string; target: string; label: string; description?: string; facts?: Facts; controls?: Controls }): string {
+  addFlow(f: { external: string; source: string; target: string; label: string; description?: string; facts?: Facts; controls?: Controls; outOfScope?: string }): string {
     const id = this.id(f.external, `flow-${this.flows.length + 1}`);
     this.flows.push({
       id,
@@ -62,19 +65,52 @@ export class ModelBuilder {
       ...(f.description ? { description: clip(f.description, 20_000) } : {}),
       facts: boundFacts(f.facts ?? {}),
       controls: f.controls ?? {},
+      ...(f.outOfScope ? { outOfScope: clip(f.outOfScope, 2000) } : {}),
     });
     return id;
   }
 
-  addZone(z: { external: string; label: string; kind: string; description?: string; box?: LayoutBox }): string {
+  addZone(z: { external: string; label: string; kind: string; description?: string; parent?: string; box?: LayoutBox }): string {
     const id = this.id(z.external, `zone-${this.zones.length + 1}`);
-    this.zones.push({ id, kind: z.kind, label: clip(z.label.trim() || 'Trust boundary', 200), ...(z.description ? { description: clip(z.description, 20_000) } : {}) });
+    this.zones.push({
+      id,
+      kind: z.kind,
+      label: clip(z.label.trim() || 'Trust boundary', 200),
+      ...(z.description ? { description: clip(z.description, 20_000) } : {}),
+      ...(z.parent ? { parent: z.parent } : {}),
+    });
     if (z.box) this.boxes[id] = z.box;
+    return id;
+  }
+
+  /** Records a threat the source already has, on the element it is about. */
+  addThreat(t: Omit<ImportedThreat, 'id'> & { external?: string }): string {
+    let base = (t.external ?? t.ref ?? '').replace(/[^A-Za-z0-9_.:-]+/g, '-').replace(/^[^A-Za-z0-9]+/, '').slice(0, 48) || `t${this.threats.length + 1}`;
+    if (!/^[A-Za-z0-9]/.test(base)) base = `t${this.threats.length + 1}`;
+    let id = base;
+    for (let n = 2; this.threatIds.has(id); n++) id = `${base}-${n}`;
+    this.threatIds.add(id);
+    const { external: _external, ...rest } = t;
+    void _external;
+    this.threats.push({
+      ...rest,
+      id,
+      title: clip(t.title.replace(/\s*\n\s*/g, ' ').trim() || 'Untitled threat', 200),
+      description: clip(t.description.trim(), 20_000),
+      ...(t.mitigation ? { mitigation: clip(t.mitigation.trim(), 20_000) } : {}),
+    });
     return id;
   }
 
   note(level: ImportNote['level'], pointer: string, message: string) {
     this.notes.push({ level, pointer, message });
+  }
+
+  /** Builds and validates the model and returns the import result, `read` as its first note. */
+  finish(format: ImportFormat, read: string, meta: Parameters<ModelBuilder['build']>[0]): ImportResult {
+    const built = this.build(meta);
+    if (!built.ok) return built;
+    return { ok: true, format, model: built.model, notes: [{ level: 'info', pointer: '', message: read }, ...this.notes], guesses: this.guesses, threats: this.threats };
   }
 
   build(meta: { title: string; version?: string; description?: string; authors?: string[]; tags?: string[] }): { ok: true; model: Model } | { ok: false; errors: ImportProblem[] } {
@@ -96,6 +132,7 @@ export class ModelBuilder {
       decisions: {},
       layout: { boxes, flowPoints: {} },
     };
+    placeThreats(document, this.threats, this.notes);
     const loaded = loadModelValue(document);
     if (!loaded.ok) return { ok: false, errors: loaded.errors.map((e) => ({ code: 'E_SCHEMA', pointer: e.pointer, message: `the converted model is not valid: ${e.message}` })) };
     return { ok: true, model: loaded.model };

@@ -1,15 +1,19 @@
 // OWASP Threat Dragon v1 and v2 models → a Mercator model. Processes, stores and actors become
 // components (kind guessed from shape and name, recorded for the user to confirm), flows become
-// flows, trust-boundary boxes become zones. Boundary *lines* enclose nothing, so they cannot become
-// zones: flows that cross one get the fact `crossesTrustBoundary`. Threat Dragon's own threats are
-// kept as text in the element's description (see docs/reports.md for why not as decisions).
+// flows. Trust-boundary boxes become zones by containment (nested boxes nest); boundary lines
+// (curves) become zones by the side of each line the elements are on (./boundary-sides.ts), and
+// flows that cross a line get the fact `crossesTrustBoundary`. Threat Dragon's own threats become
+// threats on their elements (title, type, status, severity, description, mitigation).
 import type { Controls, LayoutBox } from '../model/schema';
 import { guessKind, type Shape } from './kind-guess';
 import { ModelBuilder, clip } from './model-builder';
 import { ImportError, invalid, type ImportResult } from './types';
+import { centreOf as centre, innermost, nestBoxes } from './boundary-sides';
+import { zonesFromLines } from './line-zones';
 
 type Obj = Record<string, unknown>;
 type Point = { x: number; y: number };
+const oneLine = (s: string) => s.replace(/\s*\n\s*/g, ' ');
 
 interface Cell {
   pointer: string;
@@ -22,7 +26,8 @@ interface Cell {
   source?: { cell?: string; point?: Point };
   target?: { cell?: string; point?: Point };
   vertices: Point[];
-  threats: Obj[];
+  threats: unknown[];
+  threatsAt: string;
 }
 
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -73,7 +78,7 @@ function readCell(raw: unknown, pointer: string, version: 1 | 2): Cell {
   const position = point(raw.position);
   const size = isObj(raw.size) ? { width: num(raw.size.width), height: num(raw.size.height) } : {};
   const box = position && size.width && size.height && size.width > 0 && size.height > 0 ? { x: position.x, y: position.y, width: size.width, height: size.height } : undefined;
-  const threats = Array.isArray(data.threats) ? data.threats.filter(isObj) : [];
+  const threats: unknown[] = Array.isArray(data.threats) ? data.threats : [];
   return {
     pointer,
     kind,
@@ -86,6 +91,7 @@ function readCell(raw: unknown, pointer: string, version: 1 | 2): Cell {
     ...(endpoint(raw.target) ? { target: endpoint(raw.target)! } : {}),
     vertices: Array.isArray(raw.vertices) ? raw.vertices.map(point).filter((p): p is Point => !!p) : [],
     threats,
+    threatsAt: data === raw ? `${pointer}/threats` : `${pointer}/data/threats`,
   };
 }
 
@@ -112,26 +118,36 @@ function readDocument(doc: unknown): { version: 1 | 2; title: string; owner: str
   return { version, title: summary.title, owner: str(summary.owner), description: str(summary.description), diagrams };
 }
 
+
 const SHAPE_OF: Partial<Record<Cell['kind'], Shape>> = { actor: 'actor', process: 'process', store: 'store' };
-
-function threatText(threats: Obj[]): string {
-  if (threats.length === 0) return '';
-  const lines = threats.map((t) => {
-    const head = [str(t.status) || 'Open', str(t.severity)].filter(Boolean).join(', ');
-    const type = str(t.type) ? ` (${str(t.type)}${str(t.modelType) ? `, ${str(t.modelType)}` : ''})` : '';
-    const mitigation = str(t.mitigation) ? ` Mitigation: ${str(t.mitigation)}` : '';
-    return `- [${head}] ${str(t.title) || 'Untitled threat'}${type}: ${str(t.description)}${mitigation}`.replace(/\s*\n\s*/g, ' ');
-  });
-  return `Threats recorded in Threat Dragon:\n${lines.join('\n')}`;
-}
-
-function centre(b: LayoutBox): Point {
-  return { x: b.x + (b.width ?? 0) / 2, y: b.y + (b.height ?? 0) / 2 };
-}
 
 function crosses(a: Point, b: Point, c: Point, d: Point): boolean {
   const o = (p: Point, q: Point, r: Point) => Math.sign((q.x - p.x) * (r.y - p.y) - (q.y - p.y) * (r.x - p.x));
   return o(a, b, c) !== o(a, b, d) && o(c, d, a) !== o(c, d, b);
+}
+
+function outOfScope(data: Obj): { outOfScope?: string } {
+  return data.outOfScope === true ? { outOfScope: str(data.reasonOutOfScope) || 'Out of scope in Threat Dragon' } : {};
+}
+
+function addThreats(b: ModelBuilder, c: Cell, subject: { type: 'component' | 'flow'; id: string }): void {
+  c.threats.forEach((t, i) => {
+    if (!isObj(t)) return;
+    const type = [str(t.type), str(t.modelType)].filter(Boolean).join(', ');
+    b.addThreat({
+      external: str(t.id) || `${subject.id}-threat-${i + 1}`,
+      subject,
+      title: str(t.title) || 'Untitled threat',
+      description: str(t.description),
+      tool: 'threat-dragon',
+      ...(str(t.id) ? { ref: str(t.id) } : {}),
+      ...(type ? { type } : {}),
+      status: str(t.status) || 'Open',
+      ...(str(t.severity) ? { severity: str(t.severity) } : {}),
+      ...(str(t.mitigation) ? { mitigation: str(t.mitigation) } : {}),
+      pointer: `${c.threatsAt}/${i}`,
+    });
+  });
 }
 
 export function importThreatDragon(doc: unknown): ImportResult {
@@ -150,7 +166,13 @@ export function importThreatDragon(doc: unknown): ImportResult {
       const version = d.pointer.endsWith('diagramJson/cells') ? 1 : 2;
       const own = d.cells.map((c, i) => readCell(c, `${d.pointer}/${i}`, version));
       const maxY = Math.max(0, ...own.map((c) => (c.box ? c.box.y + (c.box.height ?? 0) : 0)));
-      for (const c of own) if (c.box) c.box = { ...c.box, y: c.box.y + yOffset };
+      const shift = (p: Point | undefined) => (p ? { x: p.x, y: p.y + yOffset } : p);
+      for (const c of own) {
+        if (c.box) c.box = { ...c.box, y: c.box.y + yOffset };
+        if (c.source?.point) c.source = { point: shift(c.source.point)! };
+        if (c.target?.point) c.target = { point: shift(c.target.point)! };
+        c.vertices = c.vertices.map((p) => shift(p)!);
+      }
       yOffset += maxY + 120;
       cells.push(...own);
     }
@@ -159,30 +181,45 @@ export function importThreatDragon(doc: unknown): ImportResult {
     throw error;
   }
 
+  // Boxes → zones, nested by containment (outer boxes first, so parents exist before children).
+  const boxCells = cells.filter((x) => x.kind === 'boundary-box' && x.box).map((c) => ({ c, box: c.box! }));
+  const parents = nestBoxes(boxCells);
+  const depth = (z: (typeof boxCells)[number]): number => {
+    let n = 0;
+    for (let p = parents.get(z); p; p = parents.get(p)) n++;
+    return n;
+  };
   const zoneBoxes: Array<{ id: string; box: LayoutBox }> = [];
-  for (const c of cells.filter((x) => x.kind === 'boundary-box')) {
-    const id = b.addZone({ external: c.id || c.pointer, label: c.name || 'Trust boundary', kind: 'corporate', ...(c.box ? { box: c.box } : {}) });
-    if (c.box) zoneBoxes.push({ id, box: c.box });
-    b.note('info', c.pointer, `the trust boundary "${c.name || id}" became a zone of kind "corporate"; change its kind if it is the internet, a cloud account, a vendor …`);
+  const zoneOf = new Map<(typeof boxCells)[number], string>();
+  for (const z of [...boxCells].sort((p, q) => depth(p) - depth(q))) {
+    const parent = parents.get(z);
+    const id = b.addZone({ external: z.c.id || z.c.pointer, label: oneLine(z.c.name) || 'Trust boundary', kind: 'corporate', box: z.box, ...(parent ? { parent: zoneOf.get(parent)! } : {}) });
+    zoneOf.set(z, id);
+    zoneBoxes.push({ id, box: z.box });
+    b.note('info', z.c.pointer, `the trust boundary "${oneLine(z.c.name) || id}" became a zone of kind "corporate"${parent ? ` inside "${oneLine(parent.c.name) || zoneOf.get(parent)}"` : ''}; change its kind if it is the internet, a cloud account, a vendor …`);
   }
+  for (const c of cells.filter((x) => x.kind === 'boundary-box' && !x.box)) b.note('warning', c.pointer, 'a trust-boundary box without a position or size was left out');
+
   const boxes = new Map<string, LayoutBox>();
   for (const c of cells.filter((x) => x.kind === 'actor' || x.kind === 'process' || x.kind === 'store')) {
-    const label = clip((c.name || c.type).replace(/\s*\n\s*/g, ' '), 200);
+    const label = clip(oneLine(c.name || c.type), 200);
     const guess = guessKind(label, SHAPE_OF[c.kind]!);
-    const zone = c.box ? zoneBoxes.filter((z) => inside(centre(c.box!), z.box)).sort((p, q) => area(p.box) - area(q.box))[0]?.id : undefined;
-    const description = [str(c.data.description), c.data.outOfScope === true ? `Out of scope in Threat Dragon${str(c.data.reasonOutOfScope) ? `: ${str(c.data.reasonOutOfScope)}` : ''}.` : '', threatText(c.threats)]
-      .filter(Boolean)
-      .join('\n\n');
+    const zone = c.box ? innermost(centre(c.box), zoneBoxes)?.id : undefined;
+    const description = str(c.data.description);
     const facts: Record<string, string | number | boolean> = { importedFrom: 'threat-dragon', importedType: c.type, kindGuess: guess.kind, kindConfidence: guess.confidence };
-    if (c.data.outOfScope === true) facts.outOfScope = true;
     if (c.data.storesCredentials === true) facts.storesCredentials = true;
-    if (c.threats.length) facts.importedThreats = c.threats.length;
     const controls: Controls = {};
     if (c.kind === 'store' && c.data.isEncrypted === true) controls.encryptionAtRest = 'present';
-    const id = b.addComponent({ external: c.id || c.pointer, label, kind: guess.kind, description, ...(zone ? { zone } : {}), facts, controls, ...(c.box ? { box: c.box } : {}) });
+    const id = b.addComponent({ external: c.id || c.pointer, label, kind: guess.kind, description, ...outOfScope(c.data), ...(zone ? { zone } : {}), facts, controls, ...(c.box ? { box: c.box } : {}) });
     if (c.box) boxes.set(id, c.box);
     b.guesses.push({ componentId: id, label, sourceType: c.type, kind: guess.kind, confidence: guess.confidence, reason: guess.reason });
+    addThreats(b, c, { type: 'component', id });
   }
+
+  // Lines → zones by side, for the elements no box holds.
+  const lines = cells.filter((x) => x.kind === 'boundary-line');
+  const polylines = lines.map((c) => [c.source?.point, ...c.vertices, c.target?.point].filter((p): p is Point => !!p));
+  zonesFromLines(b, boxes, lines.map((c, i) => ({ points: polylines[i]!, pointer: c.pointer, name: oneLine(c.name) })), 'Threat Dragon');
 
   const resolve = (end: Cell['source'], pointer: string, which: string): string | undefined => {
     if (end?.cell) {
@@ -208,8 +245,6 @@ export function importThreatDragon(doc: unknown): ImportResult {
     return undefined;
   };
 
-  const lines = cells.filter((x) => x.kind === 'boundary-line');
-  const polylines = lines.map((c) => [c.source?.point, ...c.vertices, c.target?.point].filter((p): p is Point => !!p));
   let crossing = 0;
   for (const c of cells.filter((x) => x.kind === 'flow')) {
     const source = resolve(c.source, `${c.pointer}/source`, 'start');
@@ -220,7 +255,6 @@ export function importThreatDragon(doc: unknown): ImportResult {
     if (c.data.isEncrypted === true) controls.encryptionInTransit = 'present';
     if (c.data.isPublicNetwork === true) facts.publicNetwork = true;
     if (str(c.data.protocol)) facts.protocol = str(c.data.protocol);
-    if (c.data.outOfScope === true) facts.outOfScope = true;
     if (c.data.isBidirectional === true) facts.bidirectional = true;
     const a = boxes.get(source);
     const z = boxes.get(target);
@@ -228,30 +262,16 @@ export function importThreatDragon(doc: unknown): ImportResult {
       facts.crossesTrustBoundary = true;
       crossing++;
     }
-    const description = [str(c.data.description), c.data.outOfScope === true ? `Out of scope in Threat Dragon${str(c.data.reasonOutOfScope) ? `: ${str(c.data.reasonOutOfScope)}` : ''}.` : '', threatText(c.threats)].filter(Boolean).join('\n\n');
-    b.addFlow({ external: c.id || c.pointer, source, target, label: (c.name || '').replace(/\s*\n\s*/g, ' '), description, facts, controls });
+    const id = b.addFlow({ external: c.id || c.pointer, source, target, label: oneLine(c.name || ''), description: str(c.data.description), facts, controls, ...outOfScope(c.data) });
+    addThreats(b, c, { type: 'flow', id });
   }
-  if (lines.length) {
-    b.note('warning', '', `${lines.length} trust-boundary line(s) were not turned into zones (a line does not say what is inside); ${crossing} flow(s) that cross one are marked "crossesTrustBoundary". Draw zones around the components to get boundary findings.`);
-  }
-  const texts = cells.filter((x) => x.kind === 'text' && x.name).map((x) => x.name.replace(/\s*\n\s*/g, ' '));
+  if (crossing) b.note('info', '', `${crossing} flow(s) cross a trust-boundary line and are marked "crossesTrustBoundary"`);
+  const texts = cells.filter((x) => x.kind === 'text' && x.name).map((x) => oneLine(x.name));
   for (const c of cells.filter((x) => x.kind === 'unknown')) b.note('warning', c.pointer, `a cell of type "${c.type || 'unknown'}" was left out`);
-  const threatCount = cells.reduce((n, c) => n + c.threats.length, 0);
-  if (threatCount) b.note('info', '', `${threatCount} Threat Dragon threat(s) were kept as text in the descriptions of their elements; Mercator derives its own findings`);
-  const built = b.build({
+  return b.finish('threat-dragon', `read a Threat Dragon version ${parsed.version} model`, {
     title: parsed.title,
     description: [parsed.description, ...texts].filter(Boolean).join('\n\n'),
     authors: parsed.owner ? [parsed.owner] : [],
     tags: ['imported', 'threat-dragon'],
   });
-  if (!built.ok) return built;
-  return { ok: true, format: 'threat-dragon', model: built.model, notes: [{ level: 'info', pointer: '', message: `read a Threat Dragon version ${parsed.version} model` }, ...b.notes], guesses: b.guesses };
-}
-
-function inside(p: Point, box: LayoutBox): boolean {
-  return p.x >= box.x && p.y >= box.y && p.x <= box.x + (box.width ?? 0) && p.y <= box.y + (box.height ?? 0);
-}
-
-function area(box: LayoutBox): number {
-  return (box.width ?? 0) * (box.height ?? 0);
 }

@@ -2,8 +2,10 @@
 // (Threat Dragon, CycloneDX ML-BOM). Add each call's name to ../names.ts too.
 import { z } from 'zod';
 import { ModelSchema } from '../../model/schema';
+import { IMPORT_FORMAT_IDS } from '../../interchange/types';
+import { TRACKER_COLUMNS } from '../../interchange/export-tracker';
 
-export const EXPORT_FORMATS = ['pdf', 'md', 'html', 'csv', 'json', 'sarif', 'navigator'] as const;
+export const EXPORT_FORMATS = ['pdf', 'md', 'html', 'csv', 'json', 'sarif', 'navigator', 'otm', 'threat-dragon', 'jira', 'azure-devops', 'github'] as const;
 
 export const reportCalls = {
   /**
@@ -12,7 +14,12 @@ export const reportCalls = {
    * mode); a PDF of a 1,000-component model is a few MB, well within one answer.
    */
   'report:export': {
-    input: z.strictObject({ model: ModelSchema, format: z.enum(EXPORT_FORMATS) }),
+    input: z.strictObject({
+      model: ModelSchema,
+      format: z.enum(EXPORT_FORMATS),
+      /** Tracker CSVs (jira, azure-devops, github): the columns, in order. */
+      columns: z.array(z.enum(TRACKER_COLUMNS)).min(1).max(TRACKER_COLUMNS.length).optional(),
+    }),
     output: z.object({
       fileName: z.string(),
       mimeType: z.string(),
@@ -22,15 +29,17 @@ export const reportCalls = {
       findings: z.number(),
     }),
   },
-  /** Converts a Threat Dragon model or a CycloneDX ML-BOM into a model, with notes and kind guesses. */
+  /** Converts a model from another tool (Threat Dragon, CycloneDX, OTM, Threat Composer, TM-BOM, TMT) into a model, with notes and kind guesses. */
   'import:convert': {
     input: z.strictObject({
       text: z.string().max(32 * 1024 * 1024),
       fileName: z.string().max(1000),
-      from: z.enum(['threat-dragon', 'cyclonedx']).optional(),
+      from: z.enum(IMPORT_FORMAT_IDS).optional(),
     }),
     output: z.object({
-      format: z.enum(['threat-dragon', 'cyclonedx']),
+      format: z.enum(IMPORT_FORMAT_IDS),
+      /** Threats the file already recorded, now threats on their elements (or decisions). */
+      threats: z.number().int().nonnegative(),
       model: ModelSchema,
       notes: z.array(z.object({ level: z.enum(['info', 'warning']), pointer: z.string(), message: z.string() })),
       guesses: z.array(

@@ -12,8 +12,13 @@ import { writeNavigatorLayer } from '../../report/write-navigator';
 import { loadReportCatalog } from './catalog';
 import { analyzeForReport } from './analysis';
 import { writeReportPdf, type ProgressCallback } from '../pdf/write-pdf';
+import { writeOtm } from '../../interchange/export-otm';
+import { writeThreatDragon } from '../../interchange/export-threat-dragon';
+import { writeTrackerCsv, type TrackerColumn } from '../../interchange/export-tracker';
 
-export const REPORT_FORMATS = ['pdf', 'md', 'html', 'csv', 'json', 'sarif', 'navigator'] as const;
+export const REPORT_FORMATS = ['pdf', 'md', 'html', 'csv', 'json', 'sarif', 'navigator', 'otm', 'threat-dragon', 'jira', 'azure-devops', 'github'] as const;
+/** The formats that are tracker CSVs (one issue per finding), each a preset of columns. */
+export const TRACKER_FORMATS = ['jira', 'azure-devops', 'github'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export const REPORT_FILE_TYPES: Record<ReportFormat, { extension: string; mimeType: string }> = {
@@ -24,6 +29,11 @@ export const REPORT_FILE_TYPES: Record<ReportFormat, { extension: string; mimeTy
   json: { extension: '.findings.json', mimeType: 'application/json' },
   sarif: { extension: '.sarif', mimeType: 'application/sarif+json' },
   navigator: { extension: '.layer.json', mimeType: 'application/json' },
+  otm: { extension: '.otm.json', mimeType: 'application/json' },
+  'threat-dragon': { extension: '.threat-dragon.json', mimeType: 'application/json' },
+  jira: { extension: '.jira.csv', mimeType: 'text/csv' },
+  'azure-devops': { extension: '.azure-devops.csv', mimeType: 'text/csv' },
+  github: { extension: '.github.csv', mimeType: 'text/csv' },
 };
 
 /** The format a file name asks for, or null. */
@@ -31,6 +41,9 @@ export function formatFromFileName(file: string): ReportFormat | null {
   const name = path.basename(file).toLowerCase();
   if (name.endsWith('.layer.json') || name.endsWith('.navigator.json')) return 'navigator';
   if (name.endsWith('.sarif') || name.endsWith('.sarif.json')) return 'sarif';
+  if (name.endsWith('.otm') || name.endsWith('.otm.json') || name.endsWith('.otm.yaml')) return 'otm';
+  if (name.endsWith('.threat-dragon.json') || name.endsWith('.td.json')) return 'threat-dragon';
+  for (const tracker of TRACKER_FORMATS) if (name.endsWith(`.${tracker}.csv`)) return tracker;
   const ext = path.extname(name);
   return ({ '.pdf': 'pdf', '.md': 'md', '.markdown': 'md', '.html': 'html', '.htm': 'html', '.csv': 'csv', '.json': 'json' } as const)[ext as '.pdf'] ?? null;
 }
@@ -42,6 +55,8 @@ export interface ExportOptions {
   /** Printed on the cover; the caller reads the clock, not the report builder. */
   generatedAt: string;
   onProgress?: ProgressCallback;
+  /** Tracker CSVs: the columns, in order (the preset's own when absent). */
+  trackerColumns?: TrackerColumn[];
 }
 
 export async function exportReport(model: Model, format: ReportFormat, options: ExportOptions): Promise<{ data: Buffer | string; findings: number }> {
@@ -64,5 +79,13 @@ export async function exportReport(model: Model, format: ReportFormat, options: 
       return { data: writeSarif(report, options.appVersion), findings };
     case 'navigator':
       return { data: writeNavigatorLayer(report, lookup), findings };
+    case 'otm':
+      return { data: writeOtm(model), findings };
+    case 'threat-dragon':
+      return { data: writeThreatDragon(model), findings };
+    case 'jira':
+    case 'azure-devops':
+    case 'github':
+      return { data: writeTrackerCsv(report, { preset: format, ...(options.trackerColumns ? { columns: options.trackerColumns } : {}) }), findings };
   }
 }

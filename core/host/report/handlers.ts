@@ -18,7 +18,7 @@ export function reportFileName(title: string, extension: string): string {
 
 export function createReportHandlers(ctx: HostContext): ReportHandlers {
   return {
-    async 'report:export'({ model, format }) {
+    async 'report:export'({ model, format, columns }) {
       const dataDir = path.dirname(builtinRulesDir(ctx));
       let result;
       try {
@@ -27,6 +27,7 @@ export function createReportHandlers(ctx: HostContext): ReportHandlers {
           ...(ctx.policy.root !== null ? { rulesDir: path.join(ctx.policy.root, 'rules') } : {}),
           appVersion: ctx.version,
           generatedAt: new Date().toISOString().slice(0, 10),
+          ...(columns ? { trackerColumns: columns } : {}),
         });
       } catch (error) {
         if (error instanceof RulePackError) throw new ApiFailure('E_RULE_PACK', `The report was not written: ${error.message}.`, error.problems);
@@ -46,7 +47,7 @@ export function createReportHandlers(ctx: HostContext): ReportHandlers {
         const where = [first.pointer || null, first.line !== undefined ? `line ${first.line}, column ${first.column ?? 1}` : null].filter(Boolean).join(', ');
         throw new ApiFailure(first.code, `"${fileName}" could not be imported: ${first.message}${where ? ` (at ${where})` : ''}.`, result.errors);
       }
-      return { format: result.format, model: result.model, notes: result.notes, guesses: result.guesses };
+      return { format: result.format, model: result.model, notes: result.notes, guesses: result.guesses, threats: result.threats.length };
     },
   };
 }

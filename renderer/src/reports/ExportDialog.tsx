@@ -1,5 +1,5 @@
 // Export the current model as a report: PDF, Markdown, HTML, CSV, JSON findings, SARIF or an ATLAS
-// Navigator layer. The host analyzes and writes it; a PDF of a large model takes a few seconds.
+// Navigator layer; as a model for another tool (OTM, Threat Dragon); or as issues for a tracker. The host analyzes and writes it; a PDF of a large model takes a few seconds.
 import { useEffect, useState } from 'react';
 import { Modal } from '../panels/Modal';
 import { call } from '../api/client';
@@ -14,6 +14,11 @@ const FORMATS = [
   { id: 'json', label: 'JSON findings', help: 'Findings with scores, ATLAS and OWASP ids, decisions.' },
   { id: 'sarif', label: 'SARIF 2.1.0', help: 'For code-scanning dashboards and CI.' },
   { id: 'navigator', label: 'ATLAS Navigator layer', help: 'Techniques this model is exposed to, scored, for the ATLAS Navigator.' },
+  { id: 'otm', label: 'Open Threat Model (OTM)', help: 'The model (zones, components, flows, threats) for tools that read OTM.' },
+  { id: 'threat-dragon', label: 'OWASP Threat Dragon', help: 'The diagram and its threats as a Threat Dragon v2 model.' },
+  { id: 'jira', label: 'Jira issues (CSV)', help: 'One issue per finding: summary, description with reasons and mitigations, priority, ATLAS/OWASP labels, finding key as external id.' },
+  { id: 'azure-devops', label: 'Azure DevOps work items (CSV)', help: 'The same, with Azure DevOps columns, priorities 1–4 and tags.' },
+  { id: 'github', label: 'GitHub issues (CSV)', help: 'The same as title, body, labels and external id.' },
 ] as const;
 
 type FormatId = (typeof FORMATS)[number]['id'];

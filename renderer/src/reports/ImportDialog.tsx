@@ -1,11 +1,15 @@
-// Import a Threat Dragon model or a CycloneDX ML-BOM: the host converts it, the user confirms or
-// changes each guessed component kind, then the model opens as a new, unsaved document.
+// Import a model from another tool (Threat Dragon, OTM, Threat Composer, TM-BOM, Threat Modeling Tool,
+// CycloneDX ML-BOM): the host converts it, the user confirms or changes each guessed component kind,
+// then the model opens as a new, unsaved document.
 import { useRef, useState } from 'react';
 import { Modal } from '../panels/Modal';
 import { call } from '../api/client';
 import { useDocument } from '../state/document-store';
 import { listKinds } from '../../../core/kinds/registry';
 import type { ApiOutput } from '../../../core/api/contract';
+import { IMPORT_FORMAT_IDS, IMPORT_FORMAT_NAMES } from '../../../core/interchange/types';
+
+const MAX_IMPORT_BYTES = 32 * 1024 * 1024;
 
 type Converted = ApiOutput<'import:convert'>;
 const KINDS = listKinds().map((k) => ({ id: k.id, label: k.label }));
@@ -21,6 +25,12 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
     setBusy(true);
     setError(null);
     setConverted(null);
+    // Refused before reading: the host takes at most this much, and a huge file would only be read to be refused.
+    if (file.size > MAX_IMPORT_BYTES) {
+      setBusy(false);
+      setError(`"${file.name}" could not be imported: the file is ${(file.size / 1048576).toFixed(1)} MB; an import may be at most ${MAX_IMPORT_BYTES / 1048576} MB.`);
+      return;
+    }
     const text = await file.text();
     const result = await call('import:convert', { text, fileName: file.name });
     setBusy(false);
@@ -49,11 +59,16 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   const uncertain = converted?.guesses.filter((g) => g.confidence < 0.7).length ?? 0;
   return (
     <Modal title="Import a model" onClose={onClose}>
-      <p className="muted">OWASP Threat Dragon models (version 1 or 2) and CycloneDX ML-BOMs (1.5–1.7). Nothing leaves this machine.</p>
+      <p className="muted">The format is recognised from the file's content. Nothing leaves this machine.</p>
+      <ul className="import-formats muted" data-testid="import-formats">
+        {IMPORT_FORMAT_IDS.map((f) => (
+          <li key={f}>{IMPORT_FORMAT_NAMES[f]}</li>
+        ))}
+      </ul>
       <input
         ref={input}
         type="file"
-        accept=".json,application/json"
+        accept=".json,.yaml,.yml,.otm,.tm7,application/json,application/yaml,application/xml"
         data-testid="import-file"
         disabled={busy}
         onChange={(e) => {
@@ -74,8 +89,8 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
       {converted && (
         <>
           <p data-testid="import-summary">
-            {converted.fileName}: {converted.model.components.length} components, {converted.model.flows.length} flows, {converted.model.zones.length} zones (
-            {converted.format === 'cyclonedx' ? 'CycloneDX' : 'Threat Dragon'}).
+            {converted.fileName}: {converted.model.components.length} components, {converted.model.flows.length} flows, {converted.model.zones.length} zones, {converted.threats} threats (
+            <span data-testid="import-detected">{IMPORT_FORMAT_NAMES[converted.format]}</span>).
           </p>
           {converted.guesses.length > 0 && (
             <section>
