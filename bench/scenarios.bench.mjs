@@ -1,0 +1,121 @@
+// Analysis quality on ATLAS case studies: each bench/scenarios/*.mercator.json is the victim system of
+// one case study as drawn before the incident; its *.expect.yaml sorts the procedure's techniques into
+// expected (a design review of the drawing should raise them) and excluded. The engine runs on every
+// model as `mercator analyze` does (same loader, rule packs and catalog); the findings are scored by
+// bench/scenarios-score.ts. Budgets are the targets of the analysis-quality work.
+//
+// `npm run bench -- scenarios` writes the section of docs/benchmarks.md and docs/benchmarks-scenarios.json;
+// `node bench/scenarios.bench.mjs` prints the per-scenario table and the JSON summary only.
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parse } from 'yaml';
+import { loadBundle } from '../scripts/bench-helpers.mjs';
+
+export const title = 'Analysis quality (ATLAS case studies)';
+
+const pct = (x) => `${(100 * x).toFixed(0)}%`;
+const fmt = (x) => (x === null ? '—' : Number.isFinite(x) ? String(Math.round(x * 10) / 10) : 'none');
+
+/** Loads every scenario, runs the engine on it and scores the findings. */
+export async function setup({ root }) {
+  const bench = await loadBundle('bench/scenarios-entry.ts');
+  const loaded = await bench.loadRulePacks({ builtinDir: path.join(root, 'data', 'rules'), catalogDir: path.join(root, 'data', 'catalog') });
+  if (loaded.errors.length > 0) throw new Error(loaded.errors.join('\n'));
+  const options = { techniqueTactics: loaded.techniqueTactics };
+  const run = (file) => {
+    const result = bench.loadModelBytes(readFileSync(file));
+    if (!result.ok) throw new Error(`${path.relative(root, file)}: ${result.errors.map((e) => `${e.pointer} ${e.message}`).join('; ')}`);
+    return bench.analyze(result.model, loaded.packs, options).findings;
+  };
+  const dir = path.join(root, 'bench', 'scenarios');
+  const scenarios = readdirSync(dir)
+    .filter((f) => f.endsWith('.expect.yaml'))
+    .sort()
+    .map((f) => {
+      const expect = parse(readFileSync(path.join(dir, f), 'utf8'));
+      const findings = run(path.join(dir, expect.model));
+      const score = bench.scoreScenario(expect.expected.map((e) => e.technique), findings);
+      return { id: expect.caseStudy, name: expect.name, model: expect.model, excluded: expect.excluded.length, score };
+    });
+  const examplesDir = path.join(root, 'examples');
+  const examples = readdirSync(examplesDir)
+    .filter((f) => f.endsWith('.mercator.json'))
+    .sort()
+    .map((f) => ({ file: f, findings: run(path.join(examplesDir, f)).length }));
+  const total = bench.totals(scenarios.map((s) => s.score));
+  return { root, bench, scenarios, examples, total };
+}
+
+/** The per-scenario table (markdown). */
+export function scenarioTable({ scenarios, bench }) {
+  const rows = scenarios.map(({ id, name, score: s, excluded }) => {
+    const n = s.expected.length;
+    const ratio = (hits) => (n === 0 ? '—' : `${hits.length}/${n}`);
+    const missed = s.expected.filter((e) => !s.lenientHits.includes(e));
+    return `| ${id} | ${name.replace(/\|/g, '\\|')} | ${n} / ${excluded} | ${ratio(s.strictHits)} | ${ratio(s.lenientHits)} | ${ratio(s.primaryHits)} | ${s.findings} | ${fmt(bench.median(s.techniquesPerFinding))} | ${n === 0 ? '—' : (s.firstExpectedRank ?? 'none')} | ${missed.join(', ') || '—'} |`;
+  });
+  return [
+    '| case study | name | expected / excluded | strict | lenient | primary | findings | techniques per finding (median) | first expected rank | missed (even leniently) |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...rows,
+  ].join('\n');
+}
+
+/** The JSON summary: totals, per-scenario scores and the findings on the examples. */
+export function summary({ scenarios, examples, total }) {
+  return {
+    generated: new Date().toISOString(),
+    totals: total,
+    scenarios: scenarios.map(({ id, model, score }) => ({ id, model, ...score })),
+    examples,
+  };
+}
+
+/** Appended to the section of docs/benchmarks.md after the measurement table; also writes the JSON summary. */
+export function report(ctx) {
+  writeFileSync(path.join(ctx.root, 'docs', 'benchmarks-scenarios.json'), `${JSON.stringify(summary(ctx), null, 2)}\n`);
+  return [
+    `Per scenario (${ctx.total.scenarios} models, ${ctx.total.expected} expected techniques; the JSON summary is docs/benchmarks-scenarios.json):`,
+    '',
+    scenarioTable(ctx),
+    '',
+  ].join('\n');
+}
+
+const recall = (key, label) => ({
+  name: `${label} recall`,
+  run: ({ total }) => ({ value: 100 * total[key], unit: '%', detail: `${Math.round(total[key] * total.expected)} of ${total.expected} expected techniques in ${total.scored} scenarios` }),
+});
+
+export const measurements = [
+  { ...recall('strictRecall', 'strict'), budget: { value: 90, unit: '%', atLeast: true } },
+  { ...recall('lenientRecall', 'lenient (parent or sub-technique)'), budget: { value: 95, unit: '%', atLeast: true } },
+  { ...recall('primaryRecall', 'primary-technique'), budget: { value: 60, unit: '%', atLeast: true } },
+  {
+    name: 'findings per model',
+    run: ({ total, scenarios }) => ({ value: total.findingsPerModelMedian ?? 0, unit: 'findings', detail: `median; mean ${fmt(total.findingsPerModelMean)}, range ${Math.min(...scenarios.map((s) => s.score.findings))}–${Math.max(...scenarios.map((s) => s.score.findings))}` }),
+  },
+  {
+    name: 'findings per model, examples/',
+    run: ({ examples, bench }) => ({ value: bench.median(examples.map((e) => e.findings)) ?? 0, unit: 'findings', detail: `median; ${examples.map((e) => `${e.file.replace('.mercator.json', '')} ${e.findings}`).join(', ')}` }),
+  },
+  {
+    name: 'techniques per finding (primary + related)',
+    budget: { value: 3, unit: 'ids' },
+    run: ({ total }) => ({ value: total.techniquesPerFindingMedian ?? 0, unit: 'ids', detail: `median; mean ${fmt(total.techniquesPerFindingMean)}` }),
+  },
+  {
+    name: 'rank of the first finding whose primary technique is expected',
+    budget: { value: 3, unit: '' },
+    run: ({ total }) => ({ value: total.firstExpectedRankMedian ?? Number.POSITIVE_INFINITY, unit: '', detail: `median over ${total.scored} scenarios; ${total.scored - total.rankedScenarios} have no such finding (counted as last)` }),
+  },
+];
+
+// Run directly: print the table and the JSON summary, write nothing.
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+  const ctx = await setup({ root });
+  console.log(scenarioTable(ctx));
+  console.log(JSON.stringify({ totals: ctx.total, examples: ctx.examples }, null, 2));
+}
