@@ -6,6 +6,7 @@
 //
 // `npm run bench -- scenarios` writes the section of docs/benchmarks.md and docs/benchmarks-scenarios.json;
 // `node bench/scenarios.bench.mjs` prints the per-scenario table and the JSON summary only.
+import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -129,7 +130,13 @@ function totalsTable(ctx) {
   } catch {
     // no baseline recorded
   }
-  const head = before ? `| total | before (${before.engine}) | now |\n| --- | --- | --- |` : '| total | now |\n| --- | --- |';
+  let commit = '';
+  try {
+    commit = ` (${execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ctx.root, encoding: 'utf8' }).trim()})`;
+  } catch {
+    // not a git checkout
+  }
+  const head = before ? `| total | before (${before.engine}) | now${commit} |\n| --- | --- | --- |` : `| total | now${commit} |\n| --- | --- |`;
   const rows = TOTAL_ROWS.map(([label, show]) => `| ${label} | ${before ? `${show(before.totals)} | ` : ''}${show(ctx.total)} |`);
   return [head, ...rows].join('\n');
 }
