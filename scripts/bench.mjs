@@ -7,6 +7,7 @@
 // floor such as frames per second) where run returns `{ value, unit, detail? }` — it does its own
 // timing, e.g. with the `median` and `time` helpers of scripts/bench-helpers.mjs, whose
 // `loadBundle(entry)` bundles a TypeScript entry with esbuild (as the CLI is built) and imports it.
+// A module may also export `report(context)`, returning markdown appended to its section after the table.
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -45,6 +46,7 @@ async function runModule(file) {
   const context = mod.setup ? await mod.setup({ root }) : undefined;
   const rows = [];
   let failed = false;
+  let extra = '';
   try {
     for (const m of mod.measurements) {
       process.stdout.write(`  ${m.name} … `);
@@ -56,6 +58,7 @@ async function runModule(file) {
       rows.push(`| ${m.name} | ${formatValue(result.value, result.unit)} | ${budget} | ${verdict} | ${result.detail ?? ''} |`);
       process.stdout.write(`${formatValue(result.value, result.unit)}${within === false ? ` (${m.budget.atLeast ? 'UNDER' : 'OVER'} BUDGET)` : ''}\n`);
     }
+    if (mod.report) extra = await mod.report(context);
   } finally {
     if (mod.teardown) await mod.teardown(context);
   }
@@ -67,6 +70,7 @@ async function runModule(file) {
     '| --- | --- | --- | --- | --- |',
     ...rows,
     '',
+    ...(extra ? [extra] : []),
   ].join('\n');
   writeSection(mod.title, body);
   return failed;
