@@ -55,7 +55,7 @@ describe('zones and flows', () => {
     expect(ZONE_KINDS.restricted.trust).toBe(Math.max(...trust));
   });
   it('describe flow facts', () => {
-    expect(Object.keys(FLOW_FACTS)).toEqual(['classification', 'carries']);
+    expect(Object.keys(FLOW_FACTS)).toEqual(['classification', 'carries', 'readOnly', 'sameHost']);
     expect(flowFactsSchema.safeParse({ classification: 'secret' }).success).toBe(false);
   });
 });

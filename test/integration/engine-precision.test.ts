@@ -78,11 +78,13 @@ describe('findings need what their technique needs', () => {
   it('model rules on an application need a model next to it', () => {
     const m = model([{ id: 'pay', kind: 'application', zone: 'cloud', facts: { consequentialDecisions: true, outputUsedAs: ['sql'] } }], [], zones);
     expect(open(m, 'overreliance-consequential-decisions')).toEqual([]);
-    expect(open(m, 'improper-output-handling')).toEqual([]);
+    expect(open(m, 'metered-cost-harvesting')).toEqual([]);
+    m.components[0]!.facts.billedPerUse = true;
+    expect(open(m, 'metered-cost-harvesting')).toEqual([]);
     m.components.push({ id: 'llm', kind: 'llm', label: 'llm', facts: {}, controls: {} });
     m.flows.push({ id: 'f', source: 'pay', target: 'llm', label: '', facts: {}, controls: {} });
     expect(open(m, 'overreliance-consequential-decisions')).toEqual(['pay']);
-    expect(open(m, 'improper-output-handling')).toEqual(['pay']);
+    expect(open(m, 'metered-cost-harvesting')).toEqual(['pay']);
   });
 
   it('no encryption-in-transit finding for a flow inside one host', () => {
@@ -122,9 +124,9 @@ describe('kinds assert nothing the user did not say', () => {
 
   it('a client is internet-facing only when it is said to be or sits in the internet zone', () => {
     const m = model([{ id: 'c', kind: 'client', zone: 'cloud' }, { id: 'llm', kind: 'llm', zone: 'cloud' }], [{ id: 'f', source: 'c', target: 'llm', facts: { carries: ['prompts'] } }], zones);
-    expect(open(m, 'direct-prompt-injection')).toEqual([]);
+    expect(open(m, 'llm-jailbreak')).toEqual([]);
     m.components[0]!.zone = 'net';
-    expect(open(m, 'direct-prompt-injection')).toEqual(['llm']);
+    expect(open(m, 'llm-jailbreak')).toEqual(['llm']);
   });
 });
 

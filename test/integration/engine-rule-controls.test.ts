@@ -135,16 +135,16 @@ describe('the engine advises a control only where it can be switched on', () => 
       zones: [{ id: 'net', kind: 'internet', label: 'Internet' }],
       components: [
         { id: 'user', kind: 'user', label: 'User', zone: 'net' },
-        { id: 'client', kind: 'client', label: 'Client', facts: { internetFacing: false }, controls: { inputValidation: 'present' } },
+        { id: 'relay', kind: 'data-pipeline', label: 'Relay', controls: { inputValidation: 'present' } },
         { id: 'llm', kind: 'llm', label: 'LLM' },
       ],
       flows: [
-        { id: 'a', source: 'user', target: 'client', facts: { carries: ['prompts'] } },
-        { id: 'b', source: 'client', target: 'llm', facts: { carries: ['prompts'] } },
+        { id: 'a', source: 'user', target: 'relay', facts: { carries: ['prompts'] } },
+        { id: 'b', source: 'relay', target: 'llm', facts: { carries: ['prompts'] } },
       ],
     });
     const [f] = findings(m, 'direct-prompt-injection');
-    expect(f!.mitigations.find((x) => x.control === 'inputValidation')).toMatchObject({ present: true, target: { id: 'client' } });
+    expect(f!.mitigations.find((x) => x.control === 'inputValidation')).toMatchObject({ present: true, target: { id: 'relay' } });
     expect(f!.residual.score).toBeLessThan(f!.inherent.score);
   });
 

@@ -20,15 +20,15 @@ const model = (input: Omit<ModelInput, 'schemaVersion' | 'meta'>): Model => Mode
 
 describe('a client as the origin of a path rule', () => {
   // Read off the `from` lists in data/rules: which rules take a client as untrusted, and how.
-  const table: Array<[ruleId: string, inInternetZone: boolean, internetFacingElsewhere: boolean]> = [
-    ['direct-prompt-injection', true, true],
-    ['untrusted-content-drives-agent-tools', true, true],
-    ['agent-memory-poisoning', true, true],
-    ['untrusted-data-into-training', true, true],
-    ['feature-poisoning', true, true],
-    ['rag-poisoning', true, false], // only clients in the internet zone
-    ['indirect-prompt-injection', false, false], // untrusted content, not users
-    ['backdoor-via-third-party-model', false, false],
+  const table: Array<[ruleId: string, inInternetZone: boolean, internetFacingElsewhere: boolean, anywhere: boolean]> = [
+    ['direct-prompt-injection', true, true, true], // anyone who writes prompts
+    ['untrusted-content-drives-agent-tools', true, true, false],
+    ['agent-memory-poisoning', true, true, false],
+    ['untrusted-data-into-training', true, true, false],
+    ['feature-poisoning', true, true, false],
+    ['rag-poisoning', true, false, false], // only clients in the internet zone
+    ['indirect-prompt-injection', false, false, false], // untrusted content, not users
+    ['backdoor-via-third-party-model', false, false, false],
   ];
   const withClient = (ruleId: string, facts: Record<string, boolean>, zone: string | undefined) => {
     const m = structuredClone(buildFiringModel(rule(ruleId)).model);
@@ -36,15 +36,18 @@ describe('a client as the origin of a path rule', () => {
     if (zone) putIn(m, 'origin', zone);
     return m;
   };
-  describe.each(table)('%s', (ruleId, inInternetZone, internetFacingElsewhere) => {
+  describe.each(table)('%s', (ruleId, inInternetZone, internetFacingElsewhere, anywhere) => {
     it(`in the internet zone but not internet-facing: ${inInternetZone ? 'fires' : 'does not fire'}`, () => {
       expect(hits(withClient(ruleId, { internetFacing: false }, 'internet'), ruleId)).toHaveLength(inInternetZone ? 1 : 0);
     });
-    it(`internet-facing by its kind's default, in the corporate zone: ${internetFacingElsewhere ? 'fires' : 'does not fire'}`, () => {
-      expect(hits(withClient(ruleId, {}, 'corporate'), ruleId)).toHaveLength(internetFacingElsewhere ? 1 : 0);
+    it(`said to be internet-facing, in the corporate zone: ${internetFacingElsewhere ? 'fires' : 'does not fire'}`, () => {
+      expect(hits(withClient(ruleId, { internetFacing: true }, 'corporate'), ruleId)).toHaveLength(internetFacingElsewhere ? 1 : 0);
     });
-    it('neither in the internet zone nor internet-facing: does not fire', () => {
-      expect(hits(withClient(ruleId, { internetFacing: false }, 'corporate'), ruleId)).toEqual([]);
+    it(`a client is not internet-facing by its kind's default: ${anywhere ? 'fires all the same' : 'does not fire'}`, () => {
+      expect(hits(withClient(ruleId, {}, 'corporate'), ruleId)).toHaveLength(anywhere ? 1 : 0);
+    });
+    it(`neither in the internet zone nor internet-facing: ${anywhere ? 'fires all the same' : 'does not fire'}`, () => {
+      expect(hits(withClient(ruleId, { internetFacing: false }, 'corporate'), ruleId)).toHaveLength(anywhere ? 1 : 0);
     });
   });
 });
