@@ -159,7 +159,9 @@ describe('workshop room', () => {
   });
 
   it('records the decision from presentation mode with the revealed estimates', async () => {
+    await facilitator.getByTestId('presentation-session').click();
     await facilitator.getByLabel('Facilitator name').fill('Dana');
+    await facilitator.getByTestId('presentation-session').click();
     await facilitator.getByRole('radio', { name: 'Accepted' }).check();
     await facilitator.getByTestId('presentation-rationale').fill('Low reach after the gateway; revisit next quarter.');
     await facilitator.getByLabel('Action owner').fill('Ben');
@@ -224,6 +226,7 @@ describe('workshop room', () => {
 
   it('exports the minutes with attendees, estimates, the decision and its action item', async () => {
     await facilitator.getByTestId('toolbar-present').click();
+    await facilitator.getByTestId('presentation-session').click();
     const [download] = await Promise.all([facilitator.waitForEvent('download'), facilitator.getByTestId('minutes-md').click()]);
     const md = readFileSync((await download.path())!, 'utf8');
     expect(md).toContain('- Dana\n- Ana\n- Ben\n- Chen');

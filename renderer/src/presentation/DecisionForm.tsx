@@ -30,7 +30,7 @@ export function DecisionForm({ findingKey }: { findingKey: string }) {
     <section className="decision-form" aria-label="Decision" data-testid="presentation-decision">
       <div className="status-choices" role="radiogroup" aria-label="Decision status">
         {DECISION_STATUSES.filter((s) => s !== 'open').map((s) => (
-          <label key={s} className={status === s ? 'chip on' : 'chip'}>
+          <label key={s} className={status === s ? 'choice on' : 'choice'}>
             <input type="radio" name={`${id}-status`} checked={status === s} onChange={() => setStatus(s)} />
             {STATUS_LABELS[s]}
           </label>

@@ -1,4 +1,5 @@
 import type { Finding } from '../../../core/engine/types';
+import { useDocument } from '../state/document-store';
 import { RoomRound } from '../room/RoomRound';
 import { DecisionForm } from './DecisionForm';
 
@@ -13,6 +14,9 @@ export function FindingStage({ finding, position, total }: { finding: Finding | 
     );
   }
   const closing = finding.mitigations.filter((m) => !m.present);
+  const model = useDocument.getState().model;
+  const labelOf = (t: { type: 'component' | 'flow'; id: string }) =>
+    (t.type === 'component' ? model?.components.find((c) => c.id === t.id)?.label : model?.flows.find((f) => f.id === t.id)?.label) || t.id;
   return (
     <article className="stage-finding" data-testid="presentation-finding" data-key={finding.key}>
       <p className="stage-pos muted">
@@ -36,7 +40,7 @@ export function FindingStage({ finding, position, total }: { finding: Finding | 
           <ul className="stage-controls">
             {closing.map((m, i) => (
               <li key={i}>
-                {m.label ?? m.control} <span className="muted">on {m.target.id}</span> <span className={`effect effect-${m.effect ?? 'lowers'}`}>{m.effect === 'closes' ? 'closes' : 'lowers'}</span>
+                {m.label ?? m.control} <span className="muted">on {labelOf(m.target)}</span> <span className={`effect effect-${m.effect ?? 'lowers'}`}>{m.effect === 'closes' ? 'closes' : 'lowers'}</span>
               </li>
             ))}
           </ul>

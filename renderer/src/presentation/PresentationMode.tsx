@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { useDocument } from '../state/document-store';
+import { useSelection } from '../state/selection-store';
 import { useFindings } from '../state/findings-store';
 import { RoomPanel } from '../room/RoomPanel';
 import { applyRoomComments } from '../room/room-comments';
@@ -66,6 +67,7 @@ function useFollowFinding() {
     const model = useDocument.getState().model;
     if (!finding || !model) return;
     const ids = subjectNodeIds(finding, model);
+    useSelection.getState().select(finding.subject.type === 'flow' ? [finding.subject.id] : ids);
     const timer = setTimeout(() => void flow.fitView({ nodes: ids.map((id) => ({ id })), padding: 0.6, maxZoom: 1.4, duration: 300 }), 50);
     usePresentation.getState().noteDiscussed({ key: finding.key, title: finding.title, severity: finding.residual.severity, subject: finding.subject.label || finding.subject.id });
     if (roomOpen) void focusRoom(focusOf(finding, model));
@@ -128,6 +130,7 @@ export function PresentationMode() {
   const hasBaseline = useDocument((s) => (s.model?.baselines.length ?? 0) > 0);
   const [editAgenda, setEditAgenda] = useState(false);
   const [showRoom, setShowRoom] = useState(false);
+  const [showSession, setShowSession] = useState(false);
   useWalkKeys();
   useFollowFinding();
   useShareModel();
@@ -151,23 +154,31 @@ export function PresentationMode() {
           </select>
         </label>
         <button onClick={() => usePresentation.getState().go(-1)} disabled={index === 0} aria-label="Previous finding" data-testid="presentation-prev">
-          ◀ Prev
+          ◀
         </button>
         <button onClick={() => usePresentation.getState().go(1)} disabled={index >= queue.length - 1} aria-label="Next finding" data-testid="presentation-next">
-          Next ▶
+          ▶
         </button>
-        <label className="facilitator">
-          Facilitator <input value={facilitator} onChange={(e) => usePresentation.getState().setFacilitator(e.target.value.slice(0, 200))} aria-label="Facilitator name" size={12} />
-        </label>
         <button aria-pressed={showRoom} onClick={() => setShowRoom(!showRoom)} data-testid="presentation-room">
           Room
         </button>
-        <MinutesButton />
+        <button aria-pressed={showSession} onClick={() => setShowSession(!showSession)} data-testid="presentation-session">
+          Session
+        </button>
         <button onClick={leavePresentation} data-testid="presentation-exit" title="Leave presentation mode (Escape)">
           Exit
         </button>
       </header>
       <aside className="presentation-stage" aria-label="Finding under discussion">
+        {showSession && (
+          <section className="session-panel" aria-label="Session" data-testid="session-panel">
+            <label>
+              Facilitator <input value={facilitator} onChange={(e) => usePresentation.getState().setFacilitator(e.target.value.slice(0, 200))} aria-label="Facilitator name" size={16} />
+            </label>
+            <span className="muted">Minutes of this session:</span>
+            <MinutesButton />
+          </section>
+        )}
         {showRoom && <RoomPanel />}
         <FindingStage finding={queue[index]} position={index} total={queue.length} />
       </aside>

@@ -56,7 +56,7 @@ function Scale({ label, value, onChange }: { label: string; value: number; onCha
     <fieldset className="scale">
       <legend>{label}</legend>
       {[1, 2, 3, 4, 5].map((n) => (
-        <label key={n} className={value === n ? 'chip on' : 'chip'}>
+        <label key={n} className={value === n ? 'choice on' : 'choice'}>
           <input type="radio" name={label} checked={value === n} onChange={() => onChange(n)} aria-label={`${label} ${n}`} />
           {n}
         </label>
