@@ -3,6 +3,7 @@
 // its subject on the left. Arrow keys (or PageUp/PageDown, N/P) walk the queue; Escape leaves.
 import { useEffect, useState } from 'react';
 import { useReactFlow } from '@xyflow/react';
+import type { Finding } from '../../../core/engine/types';
 import { useDocument } from '../state/document-store';
 import { useSelection } from '../state/selection-store';
 import { useFindings } from '../state/findings-store';
@@ -10,6 +11,7 @@ import { RoomPanel } from '../room/RoomPanel';
 import { applyRoomComments } from '../room/room-comments';
 import { focusOf, focusRoom, refreshRoom, shareModel, useRoom } from '../room/room-store';
 import { AgendaEditor } from './AgendaEditor';
+import { CardsPanel } from './CardsPanel';
 import { FindingStage } from './FindingStage';
 import { MinutesButton } from './MinutesButton';
 import { Timer } from './Timer';
@@ -131,6 +133,7 @@ export function PresentationMode() {
   const [editAgenda, setEditAgenda] = useState(false);
   const [showRoom, setShowRoom] = useState(false);
   const [showSession, setShowSession] = useState(false);
+  const [showCards, setShowCards] = useState(false);
   useWalkKeys();
   useFollowFinding();
   useShareModel();
@@ -162,6 +165,9 @@ export function PresentationMode() {
         <button aria-pressed={showRoom} onClick={() => setShowRoom(!showRoom)} data-testid="presentation-room">
           Room
         </button>
+        <button aria-pressed={showCards} onClick={() => setShowCards(!showCards)} data-testid="presentation-cards">
+          Cards
+        </button>
         <button aria-pressed={showSession} onClick={() => setShowSession(!showSession)} data-testid="presentation-session">
           Session
         </button>
@@ -180,11 +186,20 @@ export function PresentationMode() {
           </section>
         )}
         {showRoom && <RoomPanel />}
+        {showCards && <CardsPanel componentId={subjectComponent(queue[index])} />}
         <FindingStage finding={queue[index]} position={index} total={queue.length} />
       </aside>
       {editAgenda && <AgendaEditor onClose={() => setEditAgenda(false)} />}
     </>
   );
+}
+
+/** The component a finding's cards are about: its subject, a flow's target, a path's last step. */
+function subjectComponent(finding: Finding | undefined): string | null {
+  if (!finding) return null;
+  if (finding.subject.type === 'component') return finding.subject.id;
+  if (finding.subject.type === 'path') return finding.path?.at(-1) ?? null;
+  return useDocument.getState().model?.flows.find((f) => f.id === finding.subject.id)?.target ?? null;
 }
 
 /** The toolbar's way in. */
