@@ -171,6 +171,30 @@ describe('workshop room', () => {
     await expect.poll(() => facilitator.getByTestId('presentation-decided').textContent(), { timeout: 10_000 }).toContain('Accepted — decided by Dana');
   });
 
+  let cardComponent = '';
+  let cardControl = '';
+  it('answers question cards for the subject: the answer sets the control and says who answered', async () => {
+    await facilitator.getByTestId('presentation-cards').click();
+    const panel = facilitator.getByTestId('cards-panel');
+    cardComponent = await panel.getByTestId('cards-component').inputValue();
+    await panel.getByTestId('cards-by').selectOption('Ana');
+    const card = panel.locator('[data-testid="card"][data-card^="control:"]').first();
+    cardControl = (await card.getAttribute('data-card'))!.replace('control:', '');
+    await card.getByRole('button', { name: 'No', exact: true }).click();
+    await expect.poll(() => card.getByTestId('card-state').textContent(), { timeout: 10_000 }).toBe('(absent)');
+    await facilitator.locator('.plot4ai summary').click();
+    await panel.getByTestId('plot4ai-file').setInputFiles(path.join(ROOT, '..', 'shared', 'catalog-sources', 'plot4ai', 'deck.json'));
+    const imported = panel.getByTestId('plot4ai-cards').locator('li');
+    await expect.poll(() => imported.count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    const design = await imported.count();
+    await panel.getByTestId('plot4ai-phase').selectOption('Output');
+    await expect.poll(() => imported.count(), { timeout: 10_000 }).not.toBe(design);
+    await imported.first().getByRole('button', { name: 'Yes', exact: true }).click();
+    await panel.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await shot(facilitator, 'cards-1280x720.png');
+    await facilitator.getByTestId('presentation-cards').click();
+  });
+
   // Each of these is tried from a participant's page with its capability, both on the room's own
   // endpoint and on the facilitator's API; all are refused and nothing changes on disk.
   const refused: Array<[string, string, unknown]> = [
@@ -222,6 +246,12 @@ describe('workshop room', () => {
     const thread = onDisk.comments.find((c: { subject: { id: string } }) => c.subject.id === key);
     expect(thread.messages).toMatchObject([{ author: 'Ben', text: 'The input filter is already in the backlog.' }]);
     expect(() => readFileSync(path.join(app.workspace, 'stolen.mercator.json'))).toThrow();
+    const component = onDisk.components.find((c: { id: string }) => c.id === cardComponent);
+    expect(component.controls[cardControl]).toBe('absent');
+    const cardThread = onDisk.comments.find((c: { subject: { type: string; id: string } }) => c.subject.type === 'component' && c.subject.id === cardComponent);
+    expect(cardThread.messages[0]).toMatchObject({ author: 'Ana' });
+    expect(cardThread.messages[0].text).toMatch(/answered no by Ana\.$/);
+    expect(cardThread.messages[1].text).toMatch(/^PLOT4ai card ".+" \(.+\): ".+\?" answered yes by Ana: the threat (applies|does not apply)\.$/);
   });
 
   it('exports the minutes with attendees, estimates, the decision and its action item', async () => {
