@@ -6,6 +6,7 @@ import { createWorkspacePolicy } from '../../core/host/files/path-policy';
 import { openJournal } from '../../core/host/files/journal';
 import { createCatalogSession } from '../../core/host/catalog/session';
 import { startWebServer } from '../web/server';
+import { checkRoomAddress } from '../../core/host/room/host';
 import { EXIT, UsageError, appVersion, parseOptions, type CliCommand } from '../context';
 
 export const webCommand: CliCommand = {
@@ -32,6 +33,13 @@ export const webCommand: CliCommand = {
       onRebuilt: (reason) => ctx.err(`Catalog rebuilt (${reason}).`),
     });
     if (options['room-host'] !== undefined && !options.room) throw new UsageError('--room-host goes with --room');
+    if (options.room) {
+      try {
+        checkRoomAddress((options['room-host'] as string | undefined) ?? '127.0.0.1');
+      } catch (error) {
+        throw new UsageError(error instanceof Error ? error.message : String(error));
+      }
+    }
     const hostContext: HostContext = {
       mode: 'browser',
       name: 'Mercator',

@@ -265,13 +265,20 @@ describe('mercator web --room', () => {
       child.kill('SIGTERM');
     }
   });
-  it('refuses --room-host without --room', () => {
-    let status = 0;
+  const usage = (args: string[]) => {
     try {
-      execFileSync(process.execPath, [path.join(ROOT, 'dist', 'cli', 'mercator.mjs'), 'web', '--room-host', '127.0.0.1'], { cwd: ROOT, stdio: 'pipe' });
+      execFileSync(process.execPath, [path.join(ROOT, 'dist', 'cli', 'mercator.mjs'), 'web', ...args], { cwd: ROOT, stdio: 'pipe' });
+      return { status: 0, stderr: '' };
     } catch (error) {
-      status = (error as { status: number }).status;
+      return { status: (error as { status: number }).status, stderr: String((error as { stderr: Buffer }).stderr) };
     }
+  };
+  it('refuses --room-host without --room', () => {
+    expect(usage(['--room-host', '127.0.0.1']).status).toBe(2);
+  });
+  it('refuses a room address that is not this machine’s, before serving anything', () => {
+    const { status, stderr } = usage(['--room', '--room-host', '203.0.113.7', '--workspace', mkdtempSync(path.join(os.tmpdir(), 'mercator-ws-'))]);
     expect(status).toBe(2);
+    expect(stderr).toContain('203.0.113.7 is not an IPv4 address of this machine; the room can listen on 127.0.0.1');
   });
 });

@@ -13,7 +13,7 @@ export const RoomFocusSchema = z.strictObject({
   key: z.string().min(1).max(300),
   title: z.string().max(300),
   severity: z.string().max(32),
-  subject: z.strictObject({ type: z.enum(['component', 'flow', 'path']), id: z.string().max(300), label: z.string().max(300) }),
+  subject: z.strictObject({ type: z.enum(['component', 'flow', 'path', 'zone']), id: z.string().max(300), label: z.string().max(300) }),
   path: z.array(z.string().max(300)).max(200).optional(),
   reasons: z.array(z.string().max(2000)).max(50),
   mitigations: z

@@ -44,6 +44,14 @@ export function listInterfaces(): RoomInterface[] {
   return found;
 }
 
+/** Throws unless `address` is one of this machine's IPv4 addresses (the message lists them). */
+export function checkRoomAddress(address: string): void {
+  const known = listInterfaces().map((i) => i.address);
+  if (!known.includes(address)) {
+    throw new ApiFailure('E_INVALID_INPUT', `${address} is not an IPv4 address of this machine; the room can listen on ${known.join(', ')}.`);
+  }
+}
+
 export function createRoomHost(options: RoomHostOptions): RoomHost {
   let room: Room | null = null;
   let bound: { host: string; port: number; server: http.Server | null } | null = null;
@@ -83,9 +91,7 @@ export function createRoomHost(options: RoomHostOptions): RoomHost {
     interfaces: listInterfaces,
     async start(address, title) {
       if (room?.open) return room;
-      if (!listInterfaces().some((i) => i.address === address)) {
-        throw new ApiFailure('E_INVALID_INPUT', `${address} is not an IPv4 address of this machine; choose one of the listed interfaces.`);
-      }
+      checkRoomAddress(address);
       if (address === '127.0.0.1') bound = { host: address, port: options.mainPort(), server: null };
       else {
         const { server, port } = await listenOn(address);

@@ -27,7 +27,7 @@ export function buildQueue(findings: readonly Finding[], model: Model, mode: Que
 
 /** The ids of the canvas elements a finding is about (for zooming to it). */
 export function subjectNodeIds(finding: Finding, model: Model): string[] {
-  if (finding.subject.type === 'component') return [finding.subject.id];
+  if (finding.subject.type === 'component' || finding.subject.type === 'zone') return [finding.subject.id];
   if (finding.subject.type === 'path') return finding.path ?? [];
   const flow = model.flows.find((f) => f.id === finding.subject.id);
   return flow ? [flow.source, flow.target] : [];
