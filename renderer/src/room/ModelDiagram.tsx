@@ -11,7 +11,14 @@ export function ModelDiagram({ model, highlight }: { model: ParticipantModel; hi
   const byId = new Map(model.components.map((c) => [c.id, c]));
   const centre = (id: string) => {
     const c = byId.get(id);
-    return c ? { x: c.x + c.width / 2, y: c.y + c.height / 2 } : null;
+    return c ? { x: c.x + c.width / 2, y: c.y + c.height / 2, hw: c.width / 2, hh: c.height / 2 } : null;
+  };
+  /** Where the line from `from`'s centre towards `to` leaves `from`'s box (so arrowheads show). */
+  const edge = (from: { x: number; y: number; hw: number; hh: number }, to: { x: number; y: number }) => {
+    const dx = to.x - from.x;
+    const dy = to.y - from.y;
+    const s = Math.min(dx ? from.hw / Math.abs(dx) : Infinity, dy ? from.hh / Math.abs(dy) : Infinity, 1);
+    return { x: from.x + dx * s, y: from.y + dy * s };
   };
   return (
     <svg className="diagram" viewBox={`${minX} ${minY} ${maxX - minX} ${maxY - minY}`} role="img" aria-label={`Diagram of ${model.title}`} data-testid="room-diagram">
@@ -32,7 +39,9 @@ export function ModelDiagram({ model, highlight }: { model: ParticipantModel; hi
         const a = centre(f.source);
         const b = centre(f.target);
         if (!a || !b) return null;
-        return <line key={f.id} x1={a.x} y1={a.y} x2={b.x} y2={b.y} className={highlight.has(f.id) ? 'flow on' : 'flow'} markerEnd="url(#arrow)" />;
+        const start = edge(a, b);
+        const end = edge(b, a);
+        return <line key={f.id} x1={start.x} y1={start.y} x2={end.x} y2={end.y} className={highlight.has(f.id) ? 'flow on' : 'flow'} markerEnd="url(#arrow)" />;
       })}
       {model.components.map((c) => (
         <g key={c.id} className={highlight.has(c.id) ? 'component on' : 'component'} data-testid={`room-node-${c.id}`}>
