@@ -14,6 +14,8 @@ export type RoomFocus = z.infer<typeof RoomFocusSchema>;
 /** Letters and digits that cannot be mistaken for one another on a projector (no 0/O, 1/I/L). */
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 export const CODE_LENGTH = 6;
+/** Upper bounds that keep one room's memory small whatever its participants send. */
+export const ROOM_LIMITS = { participants: 100, comments: 2000 };
 
 export interface Participant {
   id: string;
@@ -88,6 +90,7 @@ export class Room {
   }
 
   join(name: string): Participant {
+    if (this.participants.length >= ROOM_LIMITS.participants) throw new Error(`The room is full (${ROOM_LIMITS.participants} participants).`);
     const participant: Participant = {
       id: `p${this.participants.length + 1}`,
       name: this.uniqueName(name),
@@ -131,6 +134,7 @@ export class Room {
   }
 
   comment(author: string, text: string): RoomComment {
+    if (this.comments.length >= ROOM_LIMITS.comments) throw new Error(`The room has taken its ${ROOM_LIMITS.comments} comments.`);
     const comment = { id: `rc${++this.commentCounter}`, author, at: new Date().toISOString(), text, findingKey: this.focus?.key ?? null };
     this.comments.push(comment);
     this.changed();

@@ -105,7 +105,12 @@ export async function handleRoomRequest(req: http.IncomingMessage, res: http.Ser
       ctx.limiter.fail(address);
       return send(res, 403, refuse('E_BAD_CODE', 'That join code is not this room’s.'), headers);
     }
-    const participant = room.join(parsed.data.name);
+    let participant;
+    try {
+      participant = room.join(parsed.data.name);
+    } catch (error) {
+      return send(res, 429, refuse('E_ROOM_FULL', (error as Error).message), headers);
+    }
     return send(res, 200, { ok: true, value: { token: participant.token, name: participant.name } }, headers);
   }
 
@@ -134,7 +139,12 @@ export async function handleRoomRequest(req: http.IncomingMessage, res: http.Ser
   }
   const parsed = CommentInput.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
-  const comment = room.comment(participant.name, parsed.data.text);
+  let comment;
+  try {
+    comment = room.comment(participant.name, parsed.data.text);
+  } catch (error) {
+    return send(res, 429, refuse('E_ROOM_FULL', (error as Error).message), headers);
+  }
   return send(res, 200, { ok: true, value: { id: comment.id } }, headers);
 }
 
