@@ -1,6 +1,5 @@
 // The facilitator's room calls. The room lives in this process; participants reach it only through
-// the room's own endpoints (routes.ts). Without a room host (the Electron app) the calls say where
-// rooms run.
+// the room's own endpoints (routes.ts). A host without a room host answers E_UNAVAILABLE.
 import type { Handlers } from '../dispatch';
 import type { HostContext } from '../context';
 import { ApiFailure } from '../../api/result';
@@ -34,7 +33,7 @@ function status(host: RoomHost) {
 
 export function createRoomHandlers(ctx: HostContext): RoomHandlers {
   const need = (): RoomHost => {
-    if (!ctx.room) throw new ApiFailure('E_UNAVAILABLE', 'Workshop rooms run in browser mode: start "mercator web --room" and open the address it prints.');
+    if (!ctx.room) throw new ApiFailure('E_UNAVAILABLE', 'This host runs no workshop rooms.');
     return ctx.room;
   };
   const openRoom = () => {

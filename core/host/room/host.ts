@@ -28,8 +28,8 @@ export interface RoomHost {
 }
 
 export interface RoomHostOptions {
-  /** The app listener's port (127.0.0.1). */
-  mainPort: () => number;
+  /** The app listener's port (127.0.0.1), or null when the app has none (Electron): then every room gets a listener of its own. */
+  mainPort: (() => number) | null;
   /** Serves one of the built page's files (the participant page and its assets); false when not found. */
   serveStatic: (req: http.IncomingMessage, res: http.ServerResponse, pathname: string) => Promise<boolean>;
   headers: () => Record<string, string>;
@@ -56,18 +56,19 @@ export function createRoomHost(options: RoomHostOptions): RoomHost {
   let room: Room | null = null;
   let bound: { host: string; port: number; server: http.Server | null } | null = null;
   let limiter: RateLimit = createRateLimit({ perKey: 5, total: 30, windowMs: 60_000 });
-  const mainHosts = () => [`127.0.0.1:${options.mainPort()}`, `localhost:${options.mainPort()}`];
+  const mainHosts = () => (options.mainPort ? [`127.0.0.1:${options.mainPort()}`, `localhost:${options.mainPort()}`] : []);
 
   async function listenOn(address: string): Promise<{ server: http.Server; port: number }> {
     let port = 0;
+    const ownHosts = () => (address === '127.0.0.1' ? [`127.0.0.1:${port}`, `localhost:${port}`] : [`${address}:${port}`]);
     const server = http.createServer(async (req, res) => {
       try {
         const url = new URL(req.url ?? '/', 'http://room');
         if (url.pathname.startsWith('/room/')) {
-          await handleRoomRequest(req, res, { room, hosts: [`${address}:${port}`], limiter }, options.headers());
+          await handleRoomRequest(req, res, { room, hosts: ownHosts(), limiter }, options.headers());
           return;
         }
-        const hostOk = req.headers.host?.toLowerCase() === `${address}:${port}`;
+        const hostOk = ownHosts().includes(req.headers.host?.toLowerCase() ?? '');
         const isPage = url.pathname === PARTICIPANT_PAGE || url.pathname === '/favicon.svg' || url.pathname.startsWith('/assets/');
         if (hostOk && isPage && (req.method === 'GET' || req.method === 'HEAD') && (await options.serveStatic(req, res, url.pathname))) return;
         res.writeHead(404, { ...options.headers(), 'Content-Type': 'text/plain' });
@@ -92,7 +93,7 @@ export function createRoomHost(options: RoomHostOptions): RoomHost {
     async start(address, title) {
       if (room?.open) return room;
       checkRoomAddress(address);
-      if (address === '127.0.0.1') bound = { host: address, port: options.mainPort(), server: null };
+      if (address === '127.0.0.1' && options.mainPort) bound = { host: address, port: options.mainPort(), server: null };
       else {
         const { server, port } = await listenOn(address);
         bound = { host: address, port, server };
