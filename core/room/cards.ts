@@ -25,6 +25,11 @@ export const FACT_QUESTIONS: Partial<Record<ComponentFactId, string>> = {
   modelOnDevice: 'Does the model ship to devices we do not control?',
   usesPublicImages: 'Does it pull public base images, packages or models when it is built?',
   persistent: 'Does what it stores outlive one conversation or session?',
+  billedPerUse: 'Does every call, token or job here cost us money?',
+  unrestrictedEgress: 'Can code it runs connect to any host on the internet?',
+  longLivedCredentials: 'Does it use keys or passwords that never expire or rotate by themselves?',
+  runsSubmittedCode: 'Does it run code, notebooks or jobs that other people hand in?',
+  publisherVerified: 'Is every publisher here verified, so nobody can publish under a borrowed name?',
 };
 
 /** One question per control: is it really in place here? */
@@ -57,6 +62,7 @@ export const CONTROL_QUESTIONS: Record<ControlId, string> = {
   memoryValidation: 'Is what goes into long-term memory checked, attributed and reviewable?',
   secretsManagement: 'Are credentials in a vault, short-lived and out of prompts and configs?',
   livenessDetection: 'Is camera input checked for spoofing and synthetic media?',
+  dependencyPinning: 'Are packages, images, models and tools pinned to reviewed versions, never "latest"?',
 };
 
 export type CardAnswer = 'yes' | 'no' | 'unknown';
