@@ -6,6 +6,8 @@ import os from 'node:os';
 import { promises as fs } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { createHandlers } from '../core/host/handlers';
+import { createRoomHost } from '../core/host/room/host';
+import { roomPageHeaders, serveDirectory } from '../core/host/room/static';
 import { dispatch } from '../core/host/dispatch';
 import { createWorkspacePolicy } from '../core/host/files/path-policy';
 import { openJournal } from '../core/host/files/journal';
@@ -98,6 +100,8 @@ async function main() {
       dbPath: path.join(app.getPath('userData'), 'catalog.sqlite'),
       onRebuilt: (reason) => console.warn(`Mercator: catalog rebuilt (${reason}).`),
     }),
+    // The workshop room: off until the facilitator starts one; then a listener of its own serves only the participant page.
+    room: createRoomHost({ mainPort: null, serveStatic: serveDirectory(rendererDir), headers: roomPageHeaders, log: (line) => console.warn(`Mercator: ${line}`) }),
     async openExternal(url) {
       const focused = BrowserWindow.getFocusedWindow();
       const prompt = externalLinkPrompt(url);

@@ -16,8 +16,9 @@ export default defineConfig({
     minify: process.env.MERCATOR_NO_MINIFY ? false : undefined,
     chunkSizeWarningLimit: 2000,
     // Second page: the catalog browser and risk views on their own (end-to-end tests, screenshots).
+    // Third page: the workshop room's participant page (renderer/src/room/participant-main.tsx).
     rollupOptions: {
-      input: { main: path.join(here, 'index.html'), 'catalog-harness': path.join(here, 'catalog-harness.html') },
+      input: { main: path.join(here, 'index.html'), 'catalog-harness': path.join(here, 'catalog-harness.html'), room: path.join(here, 'room.html') },
     },
   },
   server: { host: '127.0.0.1' },

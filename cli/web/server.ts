@@ -9,6 +9,7 @@ import { dispatch, type Handlers } from '../../core/host/dispatch';
 import { checkApiRequest, checkHost } from '../../core/security/http-guard';
 import { contentSecurityPolicy } from '../../core/security/csp';
 import { RENDERER_MIME_TYPES } from '../../core/security/mime';
+import { createRoomHost, type RoomHost } from '../../core/host/room/host';
 
 const MAX_BODY_BYTES = 80 * 1024 * 1024;
 
@@ -16,6 +17,8 @@ export interface WebServer {
   url: string;
   port: number;
   token: string;
+  /** The workshop room (none open until the facilitator starts one). */
+  room: RoomHost;
   close(): Promise<void>;
 }
 
@@ -82,6 +85,19 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const files = await indexStaticFiles(options.rendererDir);
   let port = options.port ?? 0;
 
+  async function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): Promise<boolean> {
+    const file = files.get(pathname === '/' ? '/index.html' : pathname);
+    if (!file) return false;
+    const body = await fs.readFile(file);
+    res.writeHead(200, {
+      ...securityHeaders(),
+      'Content-Type': RENDERER_MIME_TYPES[path.extname(file)] ?? 'application/octet-stream',
+    });
+    res.end(req.method === 'HEAD' ? undefined : body);
+    return true;
+  }
+  const room = createRoomHost({ mainPort: () => port, serveStatic, headers: securityHeaders, log: options.log });
+
   const server = http.createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -121,6 +137,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         sendJson(res, 200, result);
         return;
       }
+      if (url.pathname.startsWith('/room/')) {
+        await room.handleMain(req, res, securityHeaders());
+        return;
+      }
       const host = checkHost(req.headers.host, port);
       if (!host.allowed) {
         res.writeHead(host.status, { 'Content-Type': 'text/plain' });
@@ -132,18 +152,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         res.end();
         return;
       }
-      const file = files.get(url.pathname === '/' ? '/index.html' : url.pathname);
-      if (!file) {
+      if (!(await serveStatic(req, res, url.pathname))) {
         res.writeHead(404, { ...securityHeaders(), 'Content-Type': 'text/plain' });
         res.end('Not found');
-        return;
       }
-      const body = await fs.readFile(file);
-      res.writeHead(200, {
-        ...securityHeaders(),
-        'Content-Type': RENDERER_MIME_TYPES[path.extname(file)] ?? 'application/octet-stream',
-      });
-      res.end(req.method === 'HEAD' ? undefined : body);
     } catch (error) {
       options.log?.(`request failed: ${String(error)}`);
       if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'E_INTERNAL', message: 'Internal error.' } });
@@ -161,10 +173,13 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     url: `http://127.0.0.1:${port}/#token=${token}`,
     port,
     token,
-    close: () =>
-      new Promise<void>((resolve) => {
+    room,
+    close: async () => {
+      await room.end();
+      await new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
-      }),
+      });
+    },
   };
 }

@@ -44,6 +44,17 @@ const SAMPLES: Record<string, { input: unknown; unavailable?: string[] }> = {
   'catalog:import': { input: { text: 'id: ATLAS\nversion: 9.9.9\nmatrices: []\n' }, unavailable: ['E_NO_CATALOG', 'E_IMPORT'] },
   'report:export': { input: { model: { schemaVersion: CURRENT_SCHEMA_VERSION, meta: { title: 'Sample' } }, format: 'md' } },
   'import:convert': { input: { text: '{"bomFormat":"CycloneDX","specVersion":"1.6","components":[{"type":"data","name":"d"}]}', fileName: 'bom.json' } },
+  // Rooms run in browser mode only (this host has none); test/integration/room.test.ts runs them for real.
+  'room:interfaces': { input: {}, unavailable: ['E_UNAVAILABLE'] },
+  'room:start': { input: { host: '127.0.0.1' }, unavailable: ['E_UNAVAILABLE'] },
+  'room:status': { input: {}, unavailable: ['E_UNAVAILABLE'] },
+  'room:share': { input: { model }, unavailable: ['E_UNAVAILABLE'] },
+  'room:focus': { input: { focus: null }, unavailable: ['E_UNAVAILABLE'] },
+  'room:reveal': { input: {}, unavailable: ['E_UNAVAILABLE'] },
+  'room:end': { input: {}, unavailable: ['E_UNAVAILABLE'] },
+  'minutes:export': {
+    input: { minutes: { title: 'Review', date: '2026-12-02', facilitator: 'Ana', attendees: [], agenda: [], findings: [], comments: [] }, format: 'md' },
+  },
 };
 
 let workspace: string;

@@ -10,6 +10,7 @@ import type { ApiCallName } from './names';
 import { catalogCalls } from './calls/catalog';
 import { analysisCalls } from './calls/analysis';
 import { reportCalls } from './calls/report';
+import { roomCalls } from './calls/room';
 
 /** A path as the host understands it: workspace-relative in browser mode, absolute in Electron. */
 export const ApiPathSchema = z
@@ -117,6 +118,7 @@ export const contract = {
   ...catalogCalls,
   ...analysisCalls,
   ...reportCalls,
+  ...roomCalls,
 } as const satisfies Record<ApiCallName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -26,6 +26,15 @@ export const API_CALL_NAMES = [
   // report and import (calls/report.ts)
   'report:export',
   'import:convert',
+  // workshop room, facilitator side (calls/room.ts)
+  'room:interfaces',
+  'room:start',
+  'room:status',
+  'room:share',
+  'room:focus',
+  'room:reveal',
+  'room:end',
+  'minutes:export',
 ] as const;
 
 export type ApiCallName = (typeof API_CALL_NAMES)[number];

@@ -6,6 +6,7 @@ import { createCatalogHandlers } from './catalog/handlers';
 import { createAnalysisHandlers } from './analysis/handlers';
 import { createReportHandlers } from './report/handlers';
 import { createFileHandlers } from './files/handlers';
+import { createRoomHandlers } from './room/handlers';
 
 export type { HostContext } from './context';
 
@@ -15,6 +16,7 @@ export function createHandlers(ctx: HostContext): Handlers {
     ...createAnalysisHandlers(ctx),
     ...createReportHandlers(ctx),
     ...createFileHandlers(ctx),
+    ...createRoomHandlers(ctx),
     async 'app:info'() {
       return {
         name: ctx.name,

@@ -16,6 +16,8 @@ import { useAutosave } from './state/autosave';
 import { useAnalysis } from './state/analysis';
 import { useShortcuts } from './state/use-shortcuts';
 import { callOrThrow } from './api/client';
+import { PresentationMode } from './presentation/PresentationMode';
+import { usePresentation } from './presentation/presentation-store';
 import './canvas/canvas.css';
 import './panels/panels.css';
 
@@ -113,8 +115,9 @@ function Editor() {
   useWindowTitle();
   useTheme();
   const dropping = useFileDrop();
+  const presenting = usePresentation((s) => s.active);
   return (
-    <div className="app">
+    <div className={presenting ? 'app presenting' : 'app'}>
       <Toolbar />
       <RecoveryBanner />
       <main className="workspace">
@@ -123,6 +126,7 @@ function Editor() {
         <Sidebar />
         <ProblemsPanel />
       </main>
+      {presenting && <PresentationMode />}
       {dropping && <div className="drop-overlay">Drop a model file to open it</div>}
       <Notices />
       {openDialog && <OpenDialog />}

@@ -6,6 +6,7 @@ import { usePreferences } from '../state/preferences';
 import { save } from '../state/files';
 import { layoutModel } from '../state/commands';
 import { ExtraToolbarButtons } from './ExtraToolbarButtons';
+import { PresentButton } from '../presentation/PresentationMode';
 
 export function Toolbar() {
   const title = useDocument((s) => s.model?.meta.title);
@@ -34,6 +35,7 @@ export function Toolbar() {
         Save as…
       </button>
       <ExtraToolbarButtons disabled={!hasModel} />
+      <PresentButton disabled={!hasModel} />
       <span className="sep" aria-hidden="true" />
       <button onClick={() => useDocument.getState().undo()} disabled={!canUndo} title="Undo (Ctrl+Z)" aria-label="Undo">
         Undo
