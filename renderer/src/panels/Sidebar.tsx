@@ -82,7 +82,7 @@ export function Sidebar() {
             onClick={() => choose(id)}
           >
             {label}
-            {id === 'findings' && count !== undefined && <span className="tab-count">{count}</span>}
+            {id === 'findings' && count !== undefined && <span className="tab-count" data-testid="tab-open-count" title={`${count} open findings in scope`}>{count}</span>}
           </button>
         ))}
       </div>

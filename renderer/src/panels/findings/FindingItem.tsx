@@ -18,7 +18,7 @@ function Chip({ id, kind }: { id: string; kind: 'atlas' | 'owasp' }) {
       onClick={() => useCatalogNav.getState().openCatalogEntry(id)}
     >
       {id}
-      {name && <span className="chip-name"> {name}</span>}
+      {name && <span className="chip-name">{name}</span>}
     </button>
   );
 }

@@ -54,7 +54,7 @@ export function FindingsPanel() {
     return { shown: passing.filter((f) => !outOfScopeReason(f, index)), apart: passing.filter((f) => !!outOfScopeReason(f, index)) };
   }, [result, filter, selected, useSelectionScope, index]);
   const openCount = useMemo(() => openInScope(result?.findings ?? [], index), [result, index]);
-  const narrowed = useSelectionScope || Object.values(filter).some((v) => v !== undefined);
+  const inScopeTotal = useMemo(() => (result?.findings ?? []).filter((f) => !outOfScopeReason(f, index)).length, [result, index]);
   const groups = useMemo(() => groupFindings(shown.slice(0, LIST_LIMIT), groupBy, labelOf, names), [shown, groupBy, labelOf, names]);
   const filterActive = Object.values(filter).some((v) => v !== undefined);
 
@@ -68,9 +68,10 @@ export function FindingsPanel() {
           Whole model
         </button>
         <span className="muted small" data-testid="findings-count" aria-live="polite">
-          <strong data-testid="open-count">{openCount}</strong> open
-          {narrowed ? ` · ${shown.length} shown` : ` · ${shown.length} in scope`}
-          {status === 'running' ? ' (updating…)' : ''}
+          {shown.length} of {inScopeTotal} findings{status === 'running' ? ' (updating…)' : ''}
+        </span>
+        <span className="muted small" data-testid="open-count" title="Open findings of in-scope elements in the whole model: the number on the Findings tab">
+          · {openCount} open
         </span>
       </div>
       <FindingFilters findings={result?.findings ?? []} filter={filter} onFilter={setFilter as (f: FindingFilter) => void} groupBy={groupBy} onGroupBy={setGroupBy} />

@@ -73,10 +73,10 @@ export function ThreatEditor({
           <span className="muted" data-testid="threat-score">= {draft.likelihood * draft.impact}</span>
         </div>
         {Object.keys(controls).length > 0 && (
-          <fieldset className="field-group">
+          <fieldset className="threat-controls">
             <legend>Mitigated by (a control present on “{subjectLabel}” closes it)</legend>
             {Object.entries(controls).map(([name, def]) => (
-              <label key={name} className="field-boolean">
+              <label key={name} className="threat-control">
                 <input
                   type="checkbox"
                   checked={draft.controls.includes(name)}
