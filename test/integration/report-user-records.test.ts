@@ -8,6 +8,7 @@ import { writeHtml } from '../../core/report/write-html';
 import { writeMarkdown } from '../../core/report/write-markdown';
 import { writeFindingsJson } from '../../core/report/write-json';
 import { writeNavigatorLayer } from '../../core/report/write-navigator';
+import { writeSarif } from '../../core/report/write-sarif';
 import type { Finding } from '../../core/engine/types';
 import { makeReportFixture } from './report-fixture';
 
@@ -47,5 +48,13 @@ describe('user threats and overrides in reports', () => {
     const comments = layer.techniques.map((t) => t.comment).join('\n');
     expect(comments).toContain('(team)');
     expect(comments).toContain('(score set by hand)');
+  });
+
+  it('SARIF results carry the origin and the override', () => {
+    const sarif = JSON.parse(writeSarif(report)) as { runs: Array<{ results: Array<{ partialFingerprints: { mercatorFindingKey: string }; properties: Record<string, unknown> }> }> };
+    const byKey = new Map(sarif.runs[0]!.results.map((r) => [r.partialFingerprints.mercatorFindingKey, r.properties]));
+    expect(byKey.get('threat:t1')!.origin).toBe('user');
+    expect(byKey.get(overridden.key)!.override).toEqual({ likelihood: 1, justification: 'Only reachable through the VPN & pen-tested' });
+    expect(byKey.get(overridden.key)!.origin).toBeUndefined();
   });
 });
