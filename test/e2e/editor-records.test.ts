@@ -174,6 +174,8 @@ describe('threats, overrides and scope', () => {
     await editor.getByTestId('override-save').click();
     await expect.poll(() => finding(key).getByTestId('tag-override').textContent(), { timeout: 10_000 }).toContain('L1');
     expect(await finding(key).getByTestId('tag-override').getAttribute('title')).toContain('Only reachable through the VPN');
+    // The residual score uses it: likelihood 1 × impact 3.
+    await expect.poll(() => finding(key).locator('.finding-subject').textContent(), { timeout: 10_000 }).toMatch(/score 3\b/);
     await shot('override');
     const saved = await saveAs('own-threat');
     expect((saved.overrides as Record<string, unknown>)[key]).toEqual({ likelihood: 1, justification: 'Only reachable through the VPN; pen-tested in October.' });
@@ -234,6 +236,7 @@ describe('platform kinds, controls and names', () => {
     const effects = page.getByTestId('control-effects-rateLimiting');
     await expect.poll(() => effects.locator('[data-effect="closes"]').textContent(), { timeout: 10_000 }).toContain('Internet-facing API gateway without rate limits');
     await expect.poll(() => page.getByTestId('control-effects-authentication').locator('[data-effect="lowers"]').textContent()).toContain('Internet-facing API gateway');
+    await effects.scrollIntoViewIfNeeded();
     await shot('control-effects');
   });
 
