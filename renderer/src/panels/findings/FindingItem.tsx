@@ -14,7 +14,7 @@ function Chip({ id, kind }: { id: string; kind: 'atlas' | 'owasp' }) {
       type="button"
       className={`chip chip-${kind}`}
       title={name ? `${id} ${name}` : id}
-      aria-label={`Open ${id}${name ? ` ${name}` : ''} in the catalog`}
+      aria-label={`Open ${id} in the catalog`}
       onClick={() => useCatalogNav.getState().openCatalogEntry(id)}
     >
       {id}
