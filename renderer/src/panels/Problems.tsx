@@ -39,7 +39,7 @@ export function RecoveryBanner() {
   const setRecovery = useSession((s) => s.setRecovery);
   if (!recovery) return null;
   const restore = async () => {
-    if (!(await confirmDiscard('restore the recovered edits'))) return;
+    if (!(await confirmDiscard('restore the recovered edits', { keepJournal: recovery.key }))) return;
     const { model, entry } = await callOrThrow('journal:read', { key: recovery.key });
     const current = useDocument.getState();
     useDocument.getState().load(model, {
