@@ -57,7 +57,8 @@ export function ControlEffectList({ effect, name }: { effect: ControlEffect | un
       {rows.map(([verb, list, key]) =>
         list.length > 0 ? (
           <li key={key} data-effect={key}>
-            {verb} {list.length === 1 ? '' : `${list.length} findings: `}
+            {verb}
+            {list.length === 1 ? ': ' : ` ${list.length} findings: `}
             {list.map((f, i) => (
               <span key={f.key}>
                 {i > 0 && ', '}
