@@ -16,9 +16,10 @@ function table(result: AnalysisResult): string {
   if (result.findings.length === 0) return 'No findings.';
   const rows = result.findings.map((f) => [
     f.residual.severity,
-    `${f.residual.likelihood}×${f.residual.impact}=${f.residual.score}`,
+    // "*" marks a score set by hand; "(team)" a threat written in the model.
+    `${f.residual.likelihood}×${f.residual.impact}=${f.residual.score}${f.override ? '*' : ''}`,
     f.status,
-    f.title,
+    f.origin === 'user' ? `${f.title} (team)` : f.title,
     f.subject.label,
     f.key,
   ]);
@@ -29,7 +30,12 @@ function table(result: AnalysisResult): string {
     .reverse()
     .map((s) => `${result.findings.filter((f) => f.residual.severity === s).length} ${s}`)
     .join(', ');
-  return [line(head), ...rows.map(line), '', `${result.findings.length} findings (${counts}); ${result.closed.length} closed by controls; ${result.stale.length} stale decisions.`, ...closedLines(result)].join('\n');
+  return [line(head), ...rows.map(line), '', `${result.findings.length} findings (${counts}); ${result.closed.length} closed by controls; ${result.stale.length} stale decisions.`, ...closedLines(result), ...overrideLines(result)].join('\n');
+}
+
+/** One line per score set by hand, with its justification (the "*" of the table). */
+function overrideLines(result: AnalysisResult): string[] {
+  return result.findings.filter((f) => f.override).map((f) => `* score set by hand on ${f.key}: ${f.override!.justification.replace(/[\r\n]+/g, ' ')}`);
 }
 
 /** One line per finding a present control closes: the evidence behind "closed by controls". */
@@ -49,6 +55,8 @@ function markdown(result: AnalysisResult, title: string): string {
   }
   for (const f of result.findings) {
     out.push('', `## ${cell(f.title)} — ${cell(f.subject.label)}`, '', `Key: \`${f.key}\``, '');
+    if (f.origin === 'user') out.push('Written by the team in the model.', '');
+    if (f.override) out.push(`Score set by hand: ${f.override.likelihood !== undefined ? `likelihood ${f.override.likelihood} ` : ''}${f.override.impact !== undefined ? `impact ${f.override.impact} ` : ''}— ${cell(f.override.justification)}`, '');
     for (const r of f.reasons) out.push(`- ${cell(r)}`);
     const todo = f.mitigations.filter((m) => !m.present);
     if (todo.length > 0) {

@@ -8,6 +8,7 @@ export interface ControlDef {
 
 export const CONTROLS = {
   authentication: { label: 'Authentication', help: 'Every caller proves who it is.', atlas: ['AML.M0019'] },
+  multiFactorAuth: { label: 'Multi-factor authentication', help: 'Sign-in needs a second factor (passkey, authenticator) besides the password.', atlas: ['AML.M0019'] },
   authorization: { label: 'Authorization / least privilege', help: 'Callers and service accounts get only the permissions the task needs.', atlas: ['AML.M0019', 'AML.M0026'] },
   encryptionAtRest: { label: 'Encryption at rest', help: 'Stored data, datasets and artifacts are encrypted.', atlas: ['AML.M0012', 'AML.M0005'] },
   encryptionInTransit: { label: 'Encryption in transit', help: 'TLS or equivalent on every connection.', atlas: ['AML.M0012'] },

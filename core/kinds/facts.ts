@@ -98,6 +98,10 @@ export const COMPONENT_FACTS = {
     type: 'boolean', default: false, label: 'Uses public images or packages',
     help: 'Builds or runs with containers and packages pulled from public registries.',
   },
+  publicRead: {
+    type: 'boolean', default: false, label: 'Publicly readable',
+    help: 'Anyone can read its objects without credentials (a public bucket, anonymous or shared links).',
+  },
   persistent: {
     type: 'boolean', default: true, label: 'Persists across sessions',
     help: 'What is written to it is read again in later conversations or runs.',

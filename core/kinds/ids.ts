@@ -2,12 +2,13 @@
 
 export const COMPONENT_KIND_GROUPS = {
   actors: ['user', 'operator', 'external-service'],
-  data: ['data-source', 'data-store', 'feature-store', 'labeling', 'knowledge-base', 'vector-store'],
+  data: ['data-source', 'data-store', 'feature-store', 'labeling', 'knowledge-base', 'vector-store', 'object-storage', 'message-queue', 'cache'],
   build: ['data-pipeline', 'training', 'evaluation', 'model-registry', 'model-hub', 'dev-environment', 'compute-cluster'],
   serve: [
     'inference-api', 'llm', 'application', 'agent', 'tool', 'memory', 'guardrail', 'client', 'edge-device',
+    'api-gateway', 'waf-cdn',
   ],
-  operate: ['monitoring', 'ci-cd', 'secrets-store'],
+  operate: ['monitoring', 'ci-cd', 'secrets-store', 'identity-provider'],
   generic: ['process', 'store', 'external-entity'],
 } as const;
 

@@ -32,6 +32,12 @@ import { secretsStoreKind } from './definitions/secrets-store';
 import { processKind } from './definitions/process';
 import { storeKind } from './definitions/store';
 import { externalEntityKind } from './definitions/external-entity';
+import { apiGatewayKind } from './definitions/api-gateway';
+import { messageQueueKind } from './definitions/message-queue';
+import { identityProviderKind } from './definitions/identity-provider';
+import { wafCdnKind } from './definitions/waf-cdn';
+import { cacheKind } from './definitions/cache';
+import { objectStorageKind } from './definitions/object-storage';
 
 export const COMPONENT_KINDS = {
   user: userKind,
@@ -65,6 +71,12 @@ export const COMPONENT_KINDS = {
   process: processKind,
   store: storeKind,
   'external-entity': externalEntityKind,
+  'api-gateway': apiGatewayKind,
+  'message-queue': messageQueueKind,
+  'identity-provider': identityProviderKind,
+  'waf-cdn': wafCdnKind,
+  'cache': cacheKind,
+  'object-storage': objectStorageKind,
 } as const satisfies { [K in ComponentKindId]: ComponentKindDefinition<K> };
 
 export type ComponentKinds = typeof COMPONENT_KINDS;

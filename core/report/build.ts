@@ -89,6 +89,8 @@ export function buildReport(model: Model, analysis: AnalysisResult, catalog: Cat
         target: { ...m.target, label: labels.get(m.target.id) ?? m.target.id },
         present: m.present,
       })),
+      ...(f.origin === 'user' ? { origin: 'user' as const } : {}),
+      ...(f.override ? { override: f.override } : {}),
     };
   });
 

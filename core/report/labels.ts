@@ -21,3 +21,8 @@ export function factText(value: unknown): string {
   if (value === false) return 'no';
   return String(value);
 }
+
+/** "likelihood 1, impact 4" for a score set by hand. */
+export function overrideText(o: { likelihood?: number; impact?: number }): string {
+  return [o.likelihood !== undefined ? `likelihood ${o.likelihood}` : '', o.impact !== undefined ? `impact ${o.impact}` : ''].filter(Boolean).join(', ');
+}

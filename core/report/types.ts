@@ -44,6 +44,10 @@ export interface RegisterEntry {
   due: string;
   ticket: string;
   mitigations: ReportMitigation[];
+  /** "user" for a threat the team wrote in the model (absent for rule findings). */
+  origin?: 'user';
+  /** A likelihood / impact set by hand, with its justification (the residual score uses it). */
+  override?: { likelihood?: number; impact?: number; justification: string };
 }
 
 export interface RegisterGroup {

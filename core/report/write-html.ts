@@ -6,6 +6,7 @@ import { escapeHtml as h, severityLabel, statusLabel } from './escape';
 import { writeDiagramSvg } from './write-svg';
 import { FIGURES_CSS, writeCoverageMatrixHtml, writeHeatmapHtml } from './write-html-figures';
 import { SEVERITIES } from '../engine/types';
+import { overrideText } from './labels';
 
 const CSS = `body{font:14px/1.45 system-ui,sans-serif;color:#1f1f1f;max-width:1100px;margin:2em auto;padding:0 1em}
 h1{font-size:2em;margin-bottom:.2em}h2{border-bottom:2px solid #1a73e8;padding-bottom:.2em;margin-top:2em}
@@ -34,6 +35,8 @@ function entry(e: RegisterEntry): string {
   if (e.path.length) li.push(`<li><b>Path:</b> ${e.path.map(h).join(' → ')}</li>`);
   for (const r of e.reasons) li.push(`<li>${h(r)}</li>`);
   if (e.mitigations.length) li.push(`<li><b>Mitigations:</b> ${e.mitigations.map((m) => `${h(m.controlLabel)} on ${h(m.target.label)}${m.present ? ' (present)' : ''}`).join('; ')}</li>`);
+  if (e.origin === 'user') li.push('<li><b>Source:</b> written by the team in the model</li>');
+  if (e.override) li.push(`<li><b>Score set by hand:</b> ${h(overrideText(e.override))} — ${h(e.override.justification)}</li>`);
   if (e.rationale) li.push(`<li><b>Rationale:</b> ${h(e.rationale)}</li>`);
   return `<div class="finding" id="${h(e.ref)}"><h4>${h(e.ref)} ${h(e.title)}</h4><ul>${li.join('')}</ul></div>`;
 }

@@ -2,6 +2,7 @@
 import type { RegisterEntry, ReportData } from './types';
 import { escapeMarkdown as md, severityLabel, statusLabel } from './escape';
 import { SEVERITIES } from '../engine/types';
+import { overrideText } from './labels';
 
 const link = (text: string, url: string) => (url ? `[${md(text)}](<${url.replace(/[<>\s]/g, encodeURIComponent)}>)` : md(text));
 
@@ -21,6 +22,8 @@ function entryLines(e: RegisterEntry): string[] {
   if (e.path.length) lines.push(`- **Path:** ${e.path.map(md).join(' → ')}`);
   for (const r of e.reasons) lines.push(`- ${md(r)}`);
   if (e.mitigations.length) lines.push(`- **Mitigations:** ${e.mitigations.map((m) => `${md(m.controlLabel)} on ${md(m.target.label)}${m.present ? ' (present)' : ''}`).join('; ')}`);
+  if (e.origin === 'user') lines.push('- **Source:** written by the team in the model');
+  if (e.override) lines.push(`- **Score set by hand:** ${overrideText(e.override)} — ${md(e.override.justification)}`);
   if (e.rationale) lines.push(`- **Rationale:** ${md(e.rationale)}`);
   lines.push('');
   return lines;

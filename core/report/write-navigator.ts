@@ -31,7 +31,7 @@ export function writeNavigatorLayer(report: ReportData, catalog: CatalogLookup):
         cell.score = Math.max(cell.score, resolved ? 0 : e.residual.score);
         cell.findings++;
         if (!resolved) cell.open++;
-        cell.refs.push(e.ref);
+        cell.refs.push(e.origin === 'user' ? `${e.ref} (team)` : e.override ? `${e.ref} (score set by hand)` : e.ref);
         for (const ta of t.tactics) cell.tactics.add(ta.name);
       }
     }

@@ -57,6 +57,8 @@ export function writeSarif(report: ReportData, toolVersion = '0.0.0'): string {
         score: e.inherent.score,
         residualScore: e.residual.score,
         severity: e.residual.severity,
+        ...(e.origin === 'user' ? { origin: 'user' } : {}),
+        ...(e.override ? { override: e.override } : {}),
       },
     };
   });

@@ -38,6 +38,13 @@ describe('catalog search ranking', () => {
     ['M0018', 'AML.M0018'],
     ['TA0002', 'AML.TA0002'],
     ['CS0000', 'AML.CS0000'],
+    ['evasion', 'AML.T0015'],
+    ['backdoor', 'AML.T0018.000'],
+    ['extraction', 'AML.T0024.002'],
+    ['poisoning', 'AML.T0020'],
+    ['model inversion', 'ML03:2023'],
+    ['invert', 'AML.T0024.001'],
+    ['rag poisoning', 'AML.T0070'],
   ])('"%s" → %s first', (query, expected) => {
     expect(ids(query)[0]).toBe(expected);
   });
@@ -58,6 +65,24 @@ describe('catalog search ranking', () => {
 
   it('"deepfake" finds the technique and the mitigation near the top', () => {
     expect(ids('deepfake', 3)).toEqual(expect.arrayContaining(['AML.T0088', 'AML.M0034']));
+  });
+
+  it('entries named by a word come before entries that only mention it in their summary', () => {
+    for (const query of ['deepfake', 'jailbreak', 'exfiltration', 'replication']) {
+      const hits = searchCatalog(db, query, { limit: 30 });
+      const named = (h: (typeof hits)[number]) => new RegExp(query.slice(0, 6), 'i').test(`${h.id} ${h.name} ${h.parentName ?? ''}`);
+      const firstUnnamed = hits.findIndex((h) => !named(h));
+      const lastNamed = hits.map(named).lastIndexOf(true);
+      expect(firstUnnamed === -1 || lastNamed < firstUnnamed, `${query}: ${hits.map((h) => h.name).join(' | ')}`).toBe(true);
+    }
+  });
+
+  it('synonyms lead to the technique named differently, and named entries still come first for mixed queries', () => {
+    expect(ids('evasion', 3)).toContain('AML.T0015');
+    expect(ids('jailbreak')[0]).toBe('AML.T0054');
+    // "poisoning" alone leads to the canonical technique; "RAG poisoning" to the one named so.
+    expect(ids('poisoning', 5)).toEqual(expect.arrayContaining(['AML.T0020', 'AML.T0070']));
+    expect(ids('rag poisoning', 1)).toEqual(['AML.T0070']);
   });
 
   it('sub-technique hits carry their parent name', () => {

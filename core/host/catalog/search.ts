@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { normalizeIdQuery } from '../../catalog/index';
 import type { CatalogEntryTypeSchema, CatalogSearchHitSchema } from '../../api/calls/catalog';
 import type { CatalogDb } from './db';
+import { synonymIds } from './synonyms';
 
 export type CatalogSearchHit = z.infer<typeof CatalogSearchHitSchema>;
 export type CatalogEntryType = z.infer<typeof CatalogEntryTypeSchema>;
@@ -46,8 +47,12 @@ function toHit(row: HitRow): CatalogSearchHit {
 
 /** The words of a query as safe FTS5 prefix terms: letters and digits only, each quoted. */
 export function queryTerms(query: string): string[] {
+  return queryWords(query).map((w) => `"${w}"*`);
+}
+
+function queryWords(query: string): string[] {
   const words = query.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  return [...new Set(words)].slice(0, MAX_TERMS).map((w) => `"${w}"*`);
+  return [...new Set(words)].slice(0, MAX_TERMS);
 }
 
 export function searchCatalog(db: CatalogDb, query: string, options: SearchOptions = {}): CatalogSearchHit[] {
@@ -79,7 +84,17 @@ export function searchCatalog(db: CatalogDb, query: string, options: SearchOptio
   // Tiers: every word in the entry's name (or its parent technique's), then every word anywhere,
   // then any word. bm25 normalizes by the whole row's length, so the name tier keeps a short,
   // exactly named entry ahead of a long one that only mentions the words in passing.
-  add(run(`{name parent} : (${terms.join(' AND ')})`));
+  // Synonyms ("evasion" → Evade AI Model) come first when the query is nothing but such words, else
+  // right after the entries named by every word; both tiers come before entries that only mention
+  // the words in their summary.
+  const synonyms = synonymIds(queryWords(query));
+  const bySynonym = () => {
+    for (const id of synonyms.ids) add(prepared(db, `SELECT ${HIT_COLUMNS} FROM entries e WHERE e.id = ?`).all(id) as HitRow[]);
+  };
+  if (synonyms.allWordsAreSynonyms) bySynonym();
+  add(run(`{id name parent} : (${terms.join(' AND ')})`));
+  if (!synonyms.allWordsAreSynonyms) bySynonym();
+  if (terms.length > 1 && hits.size < limit) add(run(`{id name parent} : (${terms.join(' OR ')})`));
   if (hits.size < limit) add(run(terms.join(' AND ')));
   if (terms.length > 1 && hits.size < limit) add(run(terms.join(' OR ')));
   return [...hits.values()];

@@ -4,6 +4,7 @@ import { COMPONENT_KIND_GROUPS, ZONE_KINDS, getKind, type PaletteGroup } from '.
 import { useDocument } from '../state/document-store';
 import { KindIcon } from './KindIcon';
 import { GROUP_LABELS } from './kind-style';
+import { paletteHaystack, paletteMatches } from './palette-search';
 import { PALETTE_MIME, addPaletteItem, encodePaletteItem, type PaletteItem } from './palette-drop';
 
 type Entry = PaletteItem & { label: string; description: string };
@@ -38,13 +39,10 @@ export function Palette() {
   const hasModel = useDocument((s) => !!s.model);
   const flow = useReactFlow();
   const groups = useMemo(() => {
-    const q = query.trim().toLowerCase();
-    if (!q) return ENTRIES;
+    if (!query.trim()) return ENTRIES;
     return ENTRIES.map((g) => ({
       group: g.group,
-      entries: g.entries.filter((e) =>
-        `${e.label} ${e.kind} ${e.description} ${g.group}`.toLowerCase().includes(q),
-      ),
+      entries: g.entries.filter((e) => paletteMatches(query, paletteHaystack(e, g.group))),
     })).filter((g) => g.entries.length > 0);
   }, [query]);
 

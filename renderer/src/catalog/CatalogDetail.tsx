@@ -6,6 +6,7 @@ import { EntryLink, EntryLinks, TypeBadge } from './EntryLink';
 import { OfficialLink } from './OfficialLink';
 import { MaturityMarker } from './AtlasMatrix';
 import { OWASP_LIST_LABELS } from './entry-types';
+import { CitedBy } from './CitedBy';
 
 function Facts({ entry }: { entry: CatalogEntryData }) {
   const rows: Array<[string, string]> = [];
@@ -122,6 +123,7 @@ export function EntryView({ entry }: { entry: CatalogEntryData }) {
       <Procedure entry={entry} />
       <Prevention entry={entry} />
       <EntryLinks title="Case studies that used it" refs={entry.caseStudies} />
+      <CitedBy id={entry.id} />
     </article>
   );
 }

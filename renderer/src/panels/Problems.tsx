@@ -1,6 +1,7 @@
 import { useSession } from '../state/session-store';
 import { useDocument } from '../state/document-store';
 import { callOrThrow } from '../api/client';
+import { confirmDiscard } from '../state/files';
 
 /** Errors and warnings from loading a model: code, place (JSON Pointer, line) and message, as text. */
 export function ProblemsPanel() {
@@ -38,6 +39,7 @@ export function RecoveryBanner() {
   const setRecovery = useSession((s) => s.setRecovery);
   if (!recovery) return null;
   const restore = async () => {
+    if (!(await confirmDiscard('restore the recovered edits', { keepJournal: recovery.key }))) return;
     const { model, entry } = await callOrThrow('journal:read', { key: recovery.key });
     const current = useDocument.getState();
     useDocument.getState().load(model, {
@@ -72,6 +74,16 @@ export function Notices() {
       {notices.map((n) => (
         <div key={n.id} className={`notice ${n.kind}`} role={n.kind === 'error' ? 'alert' : 'status'}>
           <span>{n.text}</span>
+          {n.action && (
+            <button
+              onClick={() => {
+                n.action!.run();
+                dismiss(n.id);
+              }}
+            >
+              {n.action.label}
+            </button>
+          )}
           <button className="icon" onClick={() => dismiss(n.id)} aria-label="Dismiss">
             ×
           </button>

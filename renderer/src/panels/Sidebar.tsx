@@ -1,4 +1,4 @@
-import { useEffect, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, type KeyboardEvent } from 'react';
 import { Inspector } from './inspector/Inspector';
 import { FindingsPanel } from './findings/FindingsPanel';
 import { RiskViews } from '../risk/RiskViews';
@@ -7,6 +7,8 @@ import { useCatalogNav } from '../catalog/catalog-nav';
 import { useSelection, type SidebarTab } from '../state/selection-store';
 import { useFindings } from '../state/findings-store';
 import type { FindingFilter } from '../state/finding-filter';
+import { useDocument } from '../state/document-store';
+import { openInScope, scopeIndex } from '../state/finding-scope';
 
 const TABS: Array<[SidebarTab, string]> = [
   ['inspector', 'Inspector'],
@@ -30,7 +32,10 @@ function RiskTab() {
 export function Sidebar() {
   const tab = useSelection((s) => s.tab);
   const catalogOpen = useCatalogNav((s) => s.open);
-  const count = useFindings((s) => s.result?.findings.filter((f) => f.status === 'open').length);
+  const model = useDocument((s) => s.model);
+  const result = useFindings((s) => s.result);
+  // The same number as the panel's "open" count: open findings of in-scope elements.
+  const count = useMemo(() => (result ? openInScope(result.findings, scopeIndex(model)) : undefined), [result, model]);
 
   useEffect(() => {
     // A chip elsewhere called openCatalogEntry(): show the catalog tab.
@@ -77,7 +82,7 @@ export function Sidebar() {
             onClick={() => choose(id)}
           >
             {label}
-            {id === 'findings' && count !== undefined && <span className="tab-count">{count}</span>}
+            {id === 'findings' && count !== undefined && <span className="tab-count" data-testid="tab-open-count" title={`${count} open findings in scope`}>{count}</span>}
           </button>
         ))}
       </div>

@@ -5,6 +5,7 @@ import { useRef, useState } from 'react';
 import { Modal } from '../panels/Modal';
 import { call } from '../api/client';
 import { useDocument } from '../state/document-store';
+import { confirmDiscard } from '../state/files';
 import { listKinds } from '../../../core/kinds/registry';
 import type { ApiOutput } from '../../../core/api/contract';
 import { IMPORT_FORMAT_IDS, IMPORT_FORMAT_NAMES } from '../../../core/interchange/types';
@@ -42,8 +43,9 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
     setKinds(Object.fromEntries(result.value.guesses.map((g) => [g.componentId, g.kind])));
   }
 
-  function open() {
+  async function open() {
     if (!converted) return;
+    if (!(await confirmDiscard('import another model'))) return;
     const model = {
       ...converted.model,
       components: converted.model.components.map((c) => {
@@ -144,7 +146,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
       )}
       <div className="actions">
         <button onClick={onClose}>Cancel</button>
-        <button className="primary" onClick={open} disabled={!converted} data-testid="import-open">
+        <button className="primary" onClick={() => void open()} disabled={!converted} data-testid="import-open">
           Open imported model
         </button>
       </div>

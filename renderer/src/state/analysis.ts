@@ -36,6 +36,7 @@ export function useAnalysis() {
       .then(({ packs, errors, techniqueTactics }) => {
         if (disposed) return;
         findings.setPackErrors(errors);
+        findings.setRuleTitles(Object.fromEntries(packs.flatMap((p) => p.rules.map((r) => [r.id, r.title]))));
         worker = new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module' });
         worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
           const message = event.data;

@@ -4,12 +4,29 @@ import { useSelection } from './selection-store';
 import { copyFragment, getClipboard, pasteFragment, setClipboard } from './clipboard';
 import { addFlow, deleteItems } from './model-edits';
 import { autoLayout } from './auto-layout';
+import { deleteImpact, describeImpact } from './delete-impact';
+import { useFindings } from './findings-store';
+import { useSession } from './session-store';
 
 export function deleteSelection() {
   const ids = [...useSelection.getState().selected];
-  if (ids.length === 0) return;
+  const model = useDocument.getState().model;
+  if (ids.length === 0 || !model) return;
+  const message = describeImpact(deleteImpact(model, ids, useFindings.getState().result?.findings ?? []));
+  const before = useDocument.getState().revision;
   useDocument.getState().edit((m) => deleteItems(m, ids));
   useSelection.getState().select([]);
+  if (message) {
+    const after = useDocument.getState().revision;
+    useSession.getState().notify('info', message, {
+      label: 'Undo',
+      // Undo only while the delete is still the last edit, so the button never undoes something else.
+      run: () => {
+        if (useDocument.getState().revision === after && after !== before) useDocument.getState().undo();
+        else useSession.getState().notify('info', 'The model changed since the delete: use Undo (Ctrl+Z) step by step.');
+      },
+    });
+  }
 }
 
 /** Draws a flow from one component to another (one undo step) and selects it. */

@@ -20,7 +20,7 @@ function resetSession() {
 }
 
 /** Asks before unsaved changes would be lost; true when it is fine to go on. */
-export async function confirmDiscard(action = 'continue'): Promise<boolean> {
+export async function confirmDiscard(action = 'continue', options: { keepJournal?: string } = {}): Promise<boolean> {
   const doc = useDocument.getState();
   if (!doc.model || !doc.dirty) return true;
   const choice = await useConfirm.getState().ask(
@@ -33,7 +33,8 @@ export async function confirmDiscard(action = 'continue'): Promise<boolean> {
     ],
   );
   if (choice === 'discard') {
-    await callOrThrow('journal:discard', { key: doc.journalKey }).catch(() => undefined);
+    // Never drop the journal entry that is about to be restored.
+    if (doc.journalKey !== options.keepJournal) await callOrThrow('journal:discard', { key: doc.journalKey }).catch(() => undefined);
     return true;
   }
   if (choice === 'save') return save();

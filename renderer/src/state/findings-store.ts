@@ -13,6 +13,9 @@ interface FindingsState {
   message: string | null;
   /** Problems with rule packs (bad user packs), shown in the findings panel. */
   packErrors: string[];
+  /** Rule titles by rule id, from the loaded packs (names stale decisions whose finding is gone). */
+  ruleTitles: Readonly<Record<string, string>>;
+  setRuleTitles(titles: Record<string, string>): void;
   setResult(result: AnalysisResult): void;
   setStatus(status: AnalysisStatus, message?: string | null): void;
   setPackErrors(errors: string[]): void;
@@ -52,6 +55,8 @@ export const useFindings = create<FindingsState>((set) => ({
   status: 'idle',
   message: null,
   packErrors: [],
+  ruleTitles: {},
+  setRuleTitles: (ruleTitles) => set({ ruleTitles }),
   setResult: (result) => set({ result, badges: summarize(result.findings), status: 'ready', message: null }),
   setStatus: (status, message = null) => set({ status, message }),
   setPackErrors: (packErrors) => set({ packErrors }),

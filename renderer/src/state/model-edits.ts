@@ -56,6 +56,8 @@ export function deleteItems(model: Model, ids: Iterable<string>): Model {
   const zones = model.zones.filter((z) => !gone.has(z.id));
   const flows = model.flows.filter((f) => !gone.has(f.id) && !gone.has(f.source) && !gone.has(f.target));
   if (components.length === model.components.length && zones.length === model.zones.length && flows.length === model.flows.length) return model;
+  const flowIds = new Set(flows.map((f) => f.id));
+  const keepThreat = (t: Model['threats'][number]) => (t.subject.type === 'flow' ? flowIds.has(t.subject.id) : !gone.has(t.subject.id));
   const boxes = { ...model.layout.boxes };
   const flowPoints = { ...model.layout.flowPoints };
   for (const id of gone) {
@@ -68,6 +70,9 @@ export function deleteItems(model: Model, ids: Iterable<string>): Model {
     components,
     zones: zones.map((z) => (z.parent && gone.has(z.parent) ? withoutKey(z, 'parent') : z)),
     flows,
+    // Threats on deleted elements go with them (undo brings them back); decisions and comments stay.
+    threats: model.threats.every(keepThreat) ? model.threats : model.threats.filter(keepThreat),
+    views: model.views.map((v) => (v.members.some((m) => gone.has(m)) ? { ...v, members: v.members.filter((m) => !gone.has(m)) } : v)),
     layout: { ...model.layout, boxes, flowPoints },
   };
   return assignZones(next);

@@ -13,6 +13,8 @@ export interface Notice {
   id: number;
   kind: 'info' | 'error';
   text: string;
+  /** A button beside the text (Undo after a delete); pressing it runs the action and closes the notice. */
+  action?: { label: string; run(): void };
 }
 
 export interface RecoveryOffer {
@@ -34,7 +36,7 @@ interface SessionState {
   setNewDialog(open: boolean): void;
   setProblems(problems: { title: string; problems: Problem[] } | null): void;
   setRecovery(offer: RecoveryOffer | null): void;
-  notify(kind: Notice['kind'], text: string): void;
+  notify(kind: Notice['kind'], text: string, action?: Notice['action']): void;
   dismiss(id: number): void;
 }
 
@@ -52,10 +54,11 @@ export const useSession = create<SessionState>((set) => ({
   setNewDialog: (newDialog) => set({ newDialog }),
   setProblems: (problems) => set({ problems }),
   setRecovery: (recovery) => set({ recovery }),
-  notify(kind, text) {
+  notify(kind, text, action) {
     const id = nextNotice++;
-    set((s) => ({ notices: [...s.notices.slice(-3), { id, kind, text }] }));
-    if (kind === 'info') setTimeout(() => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })), 4000);
+    set((s) => ({ notices: [...s.notices.slice(-3), { id, kind, text, ...(action ? { action } : {}) }] }));
+    // A notice with an action stays long enough to use it.
+    if (kind === 'info') setTimeout(() => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })), action ? 12000 : 4000);
   },
   dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
 }));

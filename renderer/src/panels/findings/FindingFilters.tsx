@@ -2,6 +2,7 @@ import { SEVERITIES, type Finding, type Severity } from '../../../../core/engine
 import { DECISION_STATUSES, type DecisionStatus } from '../../../../core/model/schema';
 import type { FindingFilter } from '../../state/finding-filter';
 import { STATUS_LABELS } from './DecisionEditor';
+import { useAllCatalogNames, withName } from '../../catalog/catalog-names';
 
 export type GroupBy = 'component' | 'technique' | 'none';
 
@@ -19,6 +20,7 @@ export function FindingFilters({
   groupBy: GroupBy;
   onGroupBy: (g: GroupBy) => void;
 }) {
+  const names = useAllCatalogNames();
   const tactics = [...new Set(findings.flatMap((f) => f.atlas.flatMap((a) => a.tactics)))].sort();
   const owasp = [...new Set(findings.flatMap((f) => f.owasp))].sort();
   const toggleSeverity = (s: Severity) => {
@@ -50,16 +52,16 @@ export function FindingFilters({
       <select aria-label="ATLAS tactic" value={filter.tactic ?? ''} onChange={(e) => onFilter({ ...filter, tactic: e.target.value || undefined })}>
         <option value="">Any ATLAS tactic</option>
         {tactics.map((t) => (
-          <option key={t} value={t}>
-            {t}
+          <option key={t} value={t} title={withName(t, names)}>
+            {withName(t, names)}
           </option>
         ))}
       </select>
       <select aria-label="OWASP id" value={filter.owasp ?? ''} onChange={(e) => onFilter({ ...filter, owasp: e.target.value || undefined })}>
         <option value="">Any OWASP id</option>
         {owasp.map((o) => (
-          <option key={o} value={o}>
-            {o}
+          <option key={o} value={o} title={withName(o, names)}>
+            {withName(o, names)}
           </option>
         ))}
       </select>

@@ -1,14 +1,24 @@
 import { memo } from 'react';
 import type { Finding } from '../../../../core/engine/types';
 import { useCatalogNav } from '../../catalog/catalog-nav';
+import { useCatalogNameStore } from '../../catalog/catalog-names';
 import { useSelection } from '../../state/selection-store';
 import { findingSubjectIds } from '../../state/finding-filter';
 import { DecisionEditor, STATUS_LABELS } from './DecisionEditor';
+import { FindingTags, OverrideEditor } from './OverrideEditor';
 
 function Chip({ id, kind }: { id: string; kind: 'atlas' | 'owasp' }) {
+  const name = useCatalogNameStore((s) => (Object.hasOwn(s.names, id) ? s.names[id] : undefined));
   return (
-    <button type="button" className={`chip chip-${kind}`} aria-label={`Open ${id} in the catalog`} onClick={() => useCatalogNav.getState().openCatalogEntry(id)}>
+    <button
+      type="button"
+      className={`chip chip-${kind}`}
+      title={name ? `${id} ${name}` : id}
+      aria-label={`Open ${id} in the catalog`}
+      onClick={() => useCatalogNav.getState().openCatalogEntry(id)}
+    >
       {id}
+      {name && <span className="chip-name">{name}</span>}
     </button>
   );
 }
@@ -29,7 +39,7 @@ export const FindingItem = memo(function FindingItem({ finding, labelOf }: { fin
   const lowering = finding.mitigations.filter((m) => m.effect !== 'closes');
   return (
     <li
-      className={`finding sev-border-${sev}${focused ? ' focused' : ''}${closed ? ' finding-closed' : ''}`}
+      className={`finding sev-border-${sev}${focused ? ' focused' : ''}${closed ? ' finding-closed' : ''}${!closed && finding.status !== 'open' ? ' decided' : ''}`}
       data-testid={closed ? 'closed-finding' : 'finding'}
       data-rule={finding.ruleId}
       data-key={finding.key}
@@ -40,6 +50,7 @@ export const FindingItem = memo(function FindingItem({ finding, labelOf }: { fin
         <span className="finding-title">{finding.title}</span>
         {closed && <span className="status-tag status-closed">Closed by control</span>}
         {!closed && finding.status !== 'open' && <span className="status-tag">{STATUS_LABELS[finding.status]}</span>}
+        <FindingTags finding={finding} />
       </button>
       {closed && (
         <div className="finding-closed-by small" data-testid="closed-by">
@@ -95,6 +106,7 @@ export const FindingItem = memo(function FindingItem({ finding, labelOf }: { fin
             Likelihood {finding.residual.likelihood} × impact {finding.residual.impact} = {finding.residual.score}.{' '}
             {[...finding.residual.likelihoodFactors, ...finding.residual.impactFactors].map((f) => `${f.factor}: ${f.reason} (${f.effect > 0 ? '+' : ''}${f.effect})`).join('; ')}
           </p>
+          <OverrideEditor finding={finding} />
           <DecisionEditor findingKey={finding.key} />
         </div>
       )}

@@ -8,14 +8,18 @@ import { FindingFilters, type GroupBy } from './FindingFilters';
 import { FindingItem } from './FindingItem';
 import { StaleDecisions } from './StaleDecisions';
 import { ClosedFindings } from './ClosedFindings';
+import { ActiveFilters } from './ActiveFilters';
+import { OutOfScopeFindings } from './OutOfScopeFindings';
+import { useAllCatalogNames, withName } from '../../catalog/catalog-names';
+import { openInScope, outOfScopeReason, scopeIndex } from '../../state/finding-scope';
 
 const LIST_LIMIT = 300;
 
-function groupFindings(findings: readonly Finding[], by: GroupBy, labelOf: (id: string) => string): Array<[string, Finding[]]> {
+function groupFindings(findings: readonly Finding[], by: GroupBy, labelOf: (id: string) => string, names: Readonly<Record<string, string>>): Array<[string, Finding[]]> {
   if (by === 'none') return [['', [...findings]]];
   const groups = new Map<string, Finding[]>();
   for (const f of findings) {
-    const keys = by === 'technique' ? f.atlas.map((a) => a.technique) : [f.subject.type === 'path' ? `Path to ${labelOf(f.path?.at(-1) ?? f.subject.id)}` : f.subject.label];
+    const keys = by === 'technique' ? f.atlas.map((a) => withName(a.technique, names)) : [f.subject.type === 'path' ? `Path to ${labelOf(f.path?.at(-1) ?? f.subject.id)}` : f.subject.label];
     for (const k of keys.length ? keys : ['(no ATLAS technique)']) (groups.get(k) ?? groups.set(k, []).get(k)!).push(f);
   }
   return [...groups.entries()];
@@ -41,33 +45,37 @@ export function FindingsPanel() {
     return (id: string) => labels.get(id) ?? id;
   }, [model]);
 
+  const names = useAllCatalogNames();
+  const index = useMemo(() => scopeIndex(model), [model]);
   const useSelectionScope = scope === 'selection' && selected.size > 0;
-  const shown = useMemo(() => {
+  const { shown, apart } = useMemo(() => {
     const all = result?.findings ?? [];
-    return all.filter((f) => matchesFilter(f, filter) && (!useSelectionScope || findingSubjectIds(f).some((id) => selected.has(id))));
-  }, [result, filter, selected, useSelectionScope]);
-  const groups = useMemo(() => groupFindings(shown.slice(0, LIST_LIMIT), groupBy, labelOf), [shown, groupBy, labelOf]);
+    const passing = all.filter((f) => matchesFilter(f, filter) && (!useSelectionScope || findingSubjectIds(f).some((id) => selected.has(id))));
+    return { shown: passing.filter((f) => !outOfScopeReason(f, index)), apart: passing.filter((f) => !!outOfScopeReason(f, index)) };
+  }, [result, filter, selected, useSelectionScope, index]);
+  const openCount = useMemo(() => openInScope(result?.findings ?? [], index), [result, index]);
+  const inScopeTotal = useMemo(() => (result?.findings ?? []).filter((f) => !outOfScopeReason(f, index)).length, [result, index]);
+  const groups = useMemo(() => groupFindings(shown.slice(0, LIST_LIMIT), groupBy, labelOf, names), [shown, groupBy, labelOf, names]);
   const filterActive = Object.values(filter).some((v) => v !== undefined);
 
   return (
     <div className="findings-panel" data-testid="findings-panel">
       <div className="scope" role="radiogroup" aria-label="Scope">
-        <button type="button" role="radio" aria-checked={scope === 'selection'} className={scope === 'selection' ? 'on' : ''} onClick={() => setScope('selection')}>
+        <button type="button" role="radio" aria-checked={useSelectionScope} className={useSelectionScope ? 'on' : ''} disabled={selected.size === 0} title={selected.size === 0 ? 'Select components or flows on the canvas first' : undefined} onClick={() => setScope('selection')}>
           Selection
         </button>
-        <button type="button" role="radio" aria-checked={scope === 'model'} className={scope === 'model' ? 'on' : ''} onClick={() => setScope('model')}>
+        <button type="button" role="radio" aria-checked={!useSelectionScope} className={!useSelectionScope ? 'on' : ''} onClick={() => setScope('model')}>
           Whole model
         </button>
         <span className="muted small" data-testid="findings-count" aria-live="polite">
-          {shown.length} of {result?.findings.length ?? 0} findings{status === 'running' ? ' (updating…)' : ''}
+          {shown.length} of {inScopeTotal} findings{status === 'running' ? ' (updating…)' : ''}
+        </span>
+        <span className="muted small" data-testid="open-count" title="Open findings of in-scope elements in the whole model: the number on the Findings tab">
+          · {openCount} open
         </span>
       </div>
       <FindingFilters findings={result?.findings ?? []} filter={filter} onFilter={setFilter as (f: FindingFilter) => void} groupBy={groupBy} onGroupBy={setGroupBy} />
-      {filterActive && (
-        <button type="button" className="link" onClick={() => setFilter({})}>
-          Clear filters
-        </button>
-      )}
+      <ActiveFilters filter={filter} onFilter={setFilter as (f: FindingFilter) => void} names={names} labelOf={labelOf} />
       {status === 'unavailable' && <p className="muted">Live analysis is not available: {message}</p>}
       {status === 'error' && <p className="error">Analysis failed: {message}</p>}
       {packErrors.map((e, i) => (
@@ -92,7 +100,8 @@ export function FindingsPanel() {
       {shown.length > LIST_LIMIT && <p className="muted small">Showing the first {LIST_LIMIT}; narrow the filter to see the rest.</p>}
       {result && shown.length === 0 && <p className="muted">No findings{useSelectionScope ? ' on the selection' : ''}{filterActive ? ' match the filter' : ''}.</p>}
       <ClosedFindings findings={result?.closed ?? []} labelOf={labelOf} scopeIds={useSelectionScope ? selected : null} />
-      <StaleDecisions stale={result?.stale ?? []} />
+      <OutOfScopeFindings findings={apart} index={index} labelOf={labelOf} />
+      <StaleDecisions stale={result?.stale ?? []} labelOf={labelOf} />
     </div>
   );
 }

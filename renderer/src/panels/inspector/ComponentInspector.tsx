@@ -6,6 +6,7 @@ import { FieldList } from './FieldInput';
 import { ControlList } from './ControlList';
 import { NewFlowField } from './NewFlowField';
 import { TextField } from './TextField';
+import { ElementRecords } from '../threats/ElementRecords';
 
 export function ComponentInspector({ component, model }: { component: Component; model: Model }) {
   const kind = getKind(component.kind);
@@ -42,9 +43,10 @@ export function ComponentInspector({ component, model }: { component: Component;
       {kind && (
         <>
           <FieldList title="Facts" fields={kind.factFields} values={component.facts} onChange={(name, v) => edit((c) => ({ ...c, facts: setEntry(c.facts, name, v) }))} />
-          <ControlList fields={kind.controlFields} controls={component.controls} onChange={(name, state) => edit((c) => ({ ...c, controls: setEntry(c.controls, name, state) }))} />
+          <ControlList targetId={component.id} fields={kind.controlFields} controls={component.controls} onChange={(name, state) => edit((c) => ({ ...c, controls: setEntry(c.controls, name, state) }))} />
         </>
       )}
+      <ElementRecords subject={{ type: 'component', id: component.id }} label={component.label || component.id} outOfScope={component.outOfScope} controls={kind?.controlFields ?? {}} model={model} />
     </div>
   );
 }

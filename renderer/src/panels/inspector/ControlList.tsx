@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { FieldDef } from '../../../../core/kinds';
 import { controlState, type Controls, type ControlState } from '../../../../core/model/schema';
+import { ControlEffectList, useControlEffects, type ControlEffect } from './ControlEffects';
 
 const STATE_TEXT = { present: 'Present', absent: 'Absent', 'not-recorded': 'Not recorded' } as const;
 
@@ -8,7 +9,7 @@ const STATE_TEXT = { present: 'Present', absent: 'Absent', 'not-recorded': 'Not 
  * One control: the checkbox says "present"; unticked, the control is either recorded as absent or not
  * recorded at all (nobody said), and the small button beside it switches between those two.
  */
-function ControlInput({ name, def, controls, onChange }: { name: string; def: FieldDef; controls: Controls; onChange: (state: ControlState | undefined) => void }) {
+function ControlInput({ name, def, controls, onChange, effect }: { name: string; def: FieldDef; controls: Controls; onChange: (state: ControlState | undefined) => void; effect: ControlEffect | undefined }) {
   const helpId = useId();
   const state = controlState(controls, name);
   return (
@@ -38,6 +39,7 @@ function ControlInput({ name, def, controls, onChange }: { name: string; def: Fi
       <p id={helpId} className="help">
         {def.help}
       </p>
+      <ControlEffectList effect={effect} name={name} />
     </div>
   );
 }
@@ -47,18 +49,22 @@ export function ControlList({
   fields,
   controls,
   onChange,
+  targetId,
 }: {
+  /** The component or flow the controls are on, to show what each one closes or lowers there. */
+  targetId: string;
   fields: Readonly<Record<string, FieldDef>>;
   controls: Controls;
   onChange: (name: string, state: ControlState | undefined) => void;
 }) {
+  const effects = useControlEffects(targetId);
   const entries = Object.entries(fields);
   if (entries.length === 0) return null;
   return (
     <section className="field-group" aria-label="Controls">
       <h3>Controls</h3>
       {entries.map(([name, def]) => (
-        <ControlInput key={name} name={name} def={def} controls={controls} onChange={(state) => onChange(name, state)} />
+        <ControlInput key={name} name={name} def={def} controls={controls} effect={effects.get(name)} onChange={(state) => onChange(name, state)} />
       ))}
     </section>
   );

@@ -5,6 +5,7 @@ import { setEntry, updateFlow } from '../../state/model-edits';
 import { FieldList } from './FieldInput';
 import { ControlList } from './ControlList';
 import { TextField } from './TextField';
+import { ElementRecords } from '../threats/ElementRecords';
 
 export function FlowInspector({ flow, model }: { flow: Flow; model: Model }) {
   const label = (id: string) => model.components.find((c) => c.id === id)?.label ?? id;
@@ -22,7 +23,8 @@ export function FlowInspector({ flow, model }: { flow: Flow; model: Model }) {
         Reverse direction
       </button>
       <FieldList title="Facts" fields={FLOW_FACTS} values={flow.facts} onChange={(name, v) => edit((f) => ({ ...f, facts: setEntry(f.facts, name, v) }))} />
-      <ControlList fields={FLOW_CONTROL_FIELDS} controls={flow.controls} onChange={(name, state) => edit((f) => ({ ...f, controls: setEntry(f.controls, name, state) }))} />
+      <ControlList targetId={flow.id} fields={FLOW_CONTROL_FIELDS} controls={flow.controls} onChange={(name, state) => edit((f) => ({ ...f, controls: setEntry(f.controls, name, state) }))} />
+      <ElementRecords subject={{ type: 'flow', id: flow.id }} label={flow.label || `${label(flow.source)} → ${label(flow.target)}`} outOfScope={flow.outOfScope} controls={FLOW_CONTROL_FIELDS} model={model} />
     </div>
   );
 }

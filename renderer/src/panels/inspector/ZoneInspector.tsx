@@ -3,6 +3,7 @@ import type { Model, Zone } from '../../../../core/model/schema';
 import { useDocument } from '../../state/document-store';
 import { updateZone } from '../../state/model-edits';
 import { TextField } from './TextField';
+import { ElementRecords } from '../threats/ElementRecords';
 
 export function ZoneInspector({ zone, model }: { zone: Zone; model: Model }) {
   const members = model.components.filter((c) => c.zone === zone.id);
@@ -34,6 +35,7 @@ export function ZoneInspector({ zone, model }: { zone: Zone; model: Model }) {
           <li key={c.id}>{c.label}</li>
         ))}
       </ul>
+      <ElementRecords subject={{ type: 'zone', id: zone.id }} label={zone.label || zone.id} outOfScope={zone.outOfScope} controls={{}} model={model} />
     </div>
   );
 }
