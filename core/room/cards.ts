@@ -35,6 +35,7 @@ export const FACT_QUESTIONS: Partial<Record<ComponentFactId, string>> = {
 /** One question per control: is it really in place here? */
 export const CONTROL_QUESTIONS: Record<ControlId, string> = {
   authentication: 'Does every caller have to prove who it is before this answers?',
+  multiFactorAuth: 'Does signing in here need a second factor besides the password?',
   authorization: 'Are callers limited to exactly what their task needs?',
   encryptionAtRest: 'Is what it stores encrypted on disk?',
   encryptionInTransit: 'Is every connection to and from it encrypted?',
