@@ -16,6 +16,9 @@ import { useAutosave } from './state/autosave';
 import { useAnalysis } from './state/analysis';
 import { useShortcuts } from './state/use-shortcuts';
 import { callOrThrow } from './api/client';
+import { useReviewComparison } from './review/use-review-comparison';
+import { NameDialog } from './review/NameDialog';
+import './review/review.css';
 import './canvas/canvas.css';
 import './panels/panels.css';
 
@@ -109,6 +112,7 @@ function Editor() {
   useUnsavedGuard();
   useAutosave();
   useAnalysis();
+  useReviewComparison();
   useStartup();
   useWindowTitle();
   useTheme();
@@ -130,6 +134,7 @@ function Editor() {
       {newDialog && <NewModelDialog />}
       <ShortcutsHelp />
       <ConfirmDialog />
+      <NameDialog />
     </div>
   );
 }

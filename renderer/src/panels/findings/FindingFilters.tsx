@@ -2,6 +2,7 @@ import { SEVERITIES, type Finding, type Severity } from '../../../../core/engine
 import { DECISION_STATUSES, type DecisionStatus } from '../../../../core/model/schema';
 import type { FindingFilter } from '../../state/finding-filter';
 import { STATUS_LABELS } from './DecisionEditor';
+import { NewSinceReviewToggle } from '../../review/NewSinceReviewToggle';
 
 export type GroupBy = 'component' | 'technique' | 'none';
 
@@ -63,6 +64,7 @@ export function FindingFilters({
           </option>
         ))}
       </select>
+      <NewSinceReviewToggle filter={filter} onFilter={onFilter} />
       <select aria-label="Group by" value={groupBy} onChange={(e) => onGroupBy(e.target.value as GroupBy)}>
         <option value="component">Group by component</option>
         <option value="technique">Group by technique</option>

@@ -4,6 +4,8 @@ import { useCatalogNav } from '../../catalog/catalog-nav';
 import { useSelection } from '../../state/selection-store';
 import { findingSubjectIds } from '../../state/finding-filter';
 import { DecisionEditor, STATUS_LABELS } from './DecisionEditor';
+import { CommentThreads } from '../../review/CommentThreads';
+import { FindingReviewTags } from '../../review/CanvasMarks';
 
 function Chip({ id, kind }: { id: string; kind: 'atlas' | 'owasp' }) {
   return (
@@ -40,6 +42,7 @@ export const FindingItem = memo(function FindingItem({ finding, labelOf }: { fin
         <span className="finding-title">{finding.title}</span>
         {closed && <span className="status-tag status-closed">Closed by control</span>}
         {!closed && finding.status !== 'open' && <span className="status-tag">{STATUS_LABELS[finding.status]}</span>}
+        <FindingReviewTags findingKey={finding.key} />
       </button>
       {closed && (
         <div className="finding-closed-by small" data-testid="closed-by">
@@ -96,6 +99,7 @@ export const FindingItem = memo(function FindingItem({ finding, labelOf }: { fin
             {[...finding.residual.likelihoodFactors, ...finding.residual.impactFactors].map((f) => `${f.factor}: ${f.reason} (${f.effect > 0 ? '+' : ''}${f.effect})`).join('; ')}
           </p>
           <DecisionEditor findingKey={finding.key} />
+          <CommentThreads subject={{ type: 'finding', id: finding.key }} />
         </div>
       )}
     </li>

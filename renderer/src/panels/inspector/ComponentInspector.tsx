@@ -1,4 +1,5 @@
 import { COMPONENT_KIND_IDS, getKind } from '../../../../core/kinds';
+import { CommentThreads } from '../../review/CommentThreads';
 import type { Component, Model } from '../../../../core/model/schema';
 import { useDocument } from '../../state/document-store';
 import { setEntry, updateComponent } from '../../state/model-edits';
@@ -45,6 +46,7 @@ export function ComponentInspector({ component, model }: { component: Component;
           <ControlList fields={kind.controlFields} controls={component.controls} onChange={(name, state) => edit((c) => ({ ...c, controls: setEntry(c.controls, name, state) }))} />
         </>
       )}
+      <CommentThreads subject={{ type: 'component', id: component.id }} />
     </div>
   );
 }

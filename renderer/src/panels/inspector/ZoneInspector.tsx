@@ -1,4 +1,5 @@
 import { ZONE_KINDS } from '../../../../core/kinds';
+import { CommentThreads } from '../../review/CommentThreads';
 import type { Model, Zone } from '../../../../core/model/schema';
 import { useDocument } from '../../state/document-store';
 import { updateZone } from '../../state/model-edits';
@@ -34,6 +35,7 @@ export function ZoneInspector({ zone, model }: { zone: Zone; model: Model }) {
           <li key={c.id}>{c.label}</li>
         ))}
       </ul>
+      <CommentThreads subject={{ type: 'zone', id: zone.id }} />
     </div>
   );
 }
