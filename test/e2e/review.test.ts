@@ -155,3 +155,39 @@ describe('sign-off and changes since baseline', () => {
     expect(pageErrors(page)).toEqual([]);
   });
 });
+
+describe('unsaved review edits', () => {
+  it('are restored from the journal after the page is closed without saving', async () => {
+    await page.getByRole('button', { name: 'New model' }).click();
+    await page.getByTestId('new-from-rag-support-chatbot').click();
+    const confirm = page.getByTestId('confirm-discard');
+    if (await confirm.isVisible().catch(() => false)) await confirm.click();
+    await expect.poll(() => page.getByTestId('doc-title').textContent(), { timeout: 10_000 }).toContain('(copy)');
+    await modelInspector();
+    await page.getByTestId('review-reviewers').fill('Kim Cho');
+    await page.getByTestId('node-vector-db').click();
+    await page.getByTestId('comment-input').fill('Who can write to the index?');
+    await page.getByTestId('comment-add').click();
+    await showFindings(page);
+    const item = page.locator('[data-testid="finding"][data-key="rag-poisoning@vector-db"]');
+    await item.locator('.finding-head').click();
+    await item.getByTestId('decision-status').selectOption('transferred');
+    await expect.poll(() => item.getByTestId('history-entry').count()).toBe(1);
+    // Let the autosave journal the edits, then leave without saving.
+    await page.waitForTimeout(2_500);
+    page.once('dialog', (d) => void d.accept());
+    await page.reload();
+    await page.getByTestId('recovery').getByRole('button', { name: 'Restore them' }).click();
+    await expect.poll(() => page.getByTestId('doc-title').textContent(), { timeout: 10_000 }).toContain('(copy)');
+    await modelInspector();
+    expect(await page.getByTestId('review-reviewers').inputValue()).toBe('Kim Cho');
+    await page.getByTestId('node-vector-db').click();
+    await expect.poll(() => page.getByTestId('comment-thread').textContent()).toContain('Who can write to the index?');
+    await showFindings(page);
+    const restored = page.locator('[data-testid="finding"][data-key="rag-poisoning@vector-db"]');
+    await expect.poll(() => restored.getAttribute('data-status'), { timeout: 10_000 }).toBe('transferred');
+    await restored.locator('.finding-head').click();
+    await expect.poll(() => restored.getByTestId('history-entry').textContent()).toMatch(/Dana Reyes → Transferred/);
+  });
+});
+
