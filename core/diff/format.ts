@@ -23,8 +23,8 @@ export function describeField(c: FieldChange): string {
 const elementLine = (e: ElementChange) => `${e.type} ${e.id} "${e.label}"`;
 const findingLine = (f: FindingRef) => `${f.severity.padEnd(8)} ${f.title} — ${f.subject} [${f.key}]`;
 
-/** Sections of the diff as lines, shared by the text and Markdown writers. */
-function sections(diff: ModelDiff): Array<{ title: string; lines: string[] }> {
+/** Sections of the diff as lines, shared by the text, Markdown and report writers. */
+export function diffSections(diff: ModelDiff): Array<{ title: string; lines: string[] }> {
   const out: Array<{ title: string; lines: string[] }> = [];
   const add = (title: string, lines: string[]) => lines.length > 0 && out.push({ title, lines });
   add('Model', diff.meta.map((c) => `~ ${describeField(c)}`));
@@ -69,7 +69,7 @@ function sections(diff: ModelDiff): Array<{ title: string; lines: string[] }> {
 export function diffToText(diff: ModelDiff, heading?: string): string {
   const out: string[] = heading ? [heading, ''] : [];
   if (isEmptyDiff(diff)) return [...out, 'No changes.'].join('\n');
-  for (const s of sections(diff)) out.push(s.title, ...s.lines.map((l) => `  ${l}`), '');
+  for (const s of diffSections(diff)) out.push(s.title, ...s.lines.map((l) => `  ${l}`), '');
   out.push(summaryLine(diff));
   return out.join('\n');
 }
@@ -97,7 +97,7 @@ export function diffToMarkdown(diff: ModelDiff, headingLevel = 3): string {
   if (isEmptyDiff(diff)) return 'No changes.';
   const hashes = '#'.repeat(headingLevel);
   const out: string[] = [md(summaryLine(diff)), ''];
-  for (const s of sections(diff)) {
+  for (const s of diffSections(diff)) {
     out.push(`${hashes} ${s.title}`, '');
     for (const line of s.lines) out.push(`- ${md(line.replace(/^[+\-~✓!?] /, '').replace(/ {2,}/g, ' '))}`);
     out.push('');
