@@ -9,14 +9,18 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ROOT, launchBrowser, openPage, pageErrors, startApp, type RunningApp } from './browser';
-import { showFindings } from './editor-helpers';
+import { moveNode, showFindings } from './editor-helpers';
 
 const OUT = process.env.MERCATOR_UPDATE_SCREENSHOTS === '1' ? path.join(ROOT, 'docs', 'screenshots') : mkdtempSync(path.join(os.tmpdir(), 'mercator-review-shots-'));
 
 let app: RunningApp;
 let browser: Browser;
 let page: Page;
-const shot = (name: string) => page.screenshot({ path: path.join(OUT, name) });
+/** A screenshot without the passing notices (they fade on their own; the picture should not show them). */
+async function shot(name: string) {
+  for (const dismiss of await page.locator('.notices').getByRole('button', { name: 'Dismiss' }).all()) await dismiss.click();
+  await page.screenshot({ path: path.join(OUT, name) });
+}
 
 beforeAll(async () => {
   app = await startApp();
@@ -98,6 +102,7 @@ describe('sign-off and changes since baseline', () => {
   it('lists, tints and filters what changed after the sign-off', async () => {
     // A new agent, a control switched on, a box moved.
     await page.getByTestId('palette-component-agent').click();
+    await moveNode(page, 'node-agent', 600, 80);
     await page.getByTestId('node-chat-api').click();
     await page.getByTestId('tab-inspector').click();
     await page.getByTestId('inspector-component').getByTestId('field-rateLimiting').check();
