@@ -37,6 +37,11 @@ const ANALYSIS: Record<string, (before: DiffAnalysis, after: DiffAnalysis, newMo
     );
     return [before, { ...before, findings }];
   },
+  // The reverse: the closing control is switched off again, so the finding reopens.
+  'reopened-by-control': (_before, after, newModel) => {
+    const [open, closed] = ANALYSIS['closed-by-control']!(after, after, newModel);
+    return [closed, open];
+  },
   // A catalog and rule-pack update between the two analyses.
   'unchanged-versions': (before, after) => [
     { ...before, versions: { catalog: '5.5.0', rulePacks: { 'mercator-llm': '1', 'mercator-basics': '2', 'mercator-old': '1' } } },
@@ -45,13 +50,16 @@ const ANALYSIS: Record<string, (before: DiffAnalysis, after: DiffAnalysis, newMo
 };
 
 const cases = readdirSync(dir).filter((name) => !name.includes('.'));
-const casesWithVariants = [...cases, 'unchanged-versions'];
+/** Variants reuse a pair of files with other analyses. */
+const VARIANT_PAIR: Record<string, string> = { 'unchanged-versions': 'unchanged', 'reopened-by-control': 'closed-by-control' };
+const casesWithVariants = [...cases, ...Object.keys(VARIANT_PAIR)];
 
 describe('diffModels golden files', () => {
   it.each(casesWithVariants)('%s', async (name) => {
-    const pairDir = path.join(dir, name === 'unchanged-versions' ? 'unchanged' : name);
-    const before = await load(path.join(pairDir, 'old.mercator.json'));
-    const after = await load(path.join(pairDir, 'new.mercator.json'));
+    const pairDir = path.join(dir, VARIANT_PAIR[name] ?? name);
+    const reversed = name === 'reopened-by-control';
+    const before = await load(path.join(pairDir, reversed ? 'new.mercator.json' : 'old.mercator.json'));
+    const after = await load(path.join(pairDir, reversed ? 'old.mercator.json' : 'new.mercator.json'));
     let a: DiffAnalysis = run(before);
     let b: DiffAnalysis = run(after);
     if (ANALYSIS[name]) [a, b] = ANALYSIS[name](a, b, after);
@@ -87,7 +95,7 @@ describe('diffModels golden files', () => {
     }
     for (const klass of [
       'meta', 'component added', 'component removed', 'component changed', 'flow removed', 'flow changed', 'zone added', 'label', 'facts', 'controls',
-      'layout moved', 'layout resized', 'layout rerouted', 'finding new', 'finding resolved', 'finding closed', 'finding severityChanged',
+      'layout moved', 'layout resized', 'layout rerouted', 'finding new', 'finding resolved', 'finding closed', 'finding reopened', 'finding severityChanged',
       'decision added', 'decision removed', 'decision changed', 'decision stale', 'version catalog', 'version rule pack', 'comments',
     ]) {
       expect(seen, klass).toContain(klass);

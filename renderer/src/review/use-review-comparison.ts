@@ -9,7 +9,7 @@ import type { AnalysisResult } from '../../../core/engine/types';
 import type { Baseline, Model } from '../../../core/model/schema';
 import { diffModels } from '../../../core/diff/diff';
 import type { DiffAnalysis } from '../../../core/diff/types';
-import { summaryVersions, verifyBaselines, type AnalysisVersions } from '../../../core/review/baseline';
+import { summaryVersions, verifyBaseline, type AnalysisVersions, type BaselineCheck } from '../../../core/review/baseline';
 import { useDocument } from '../state/document-store';
 import { useFindings } from '../state/findings-store';
 import { useReview, type RemovedGhost } from './review-store';
@@ -40,22 +40,29 @@ export function loadEngine(): Promise<Engine> {
 }
 
 const snapshotAnalyses = new WeakMap<Baseline, DiffAnalysis>();
+// Edits keep unchanged baselines as the same objects, so each one is hashed once, not after every edit.
+const verified = new WeakMap<Baseline, BaselineCheck>();
+function check(b: Baseline): BaselineCheck {
+  let result = verified.get(b);
+  if (!result) verified.set(b, (result = verifyBaseline(b)));
+  return result;
+}
 
 function compare(model: Model, result: AnalysisResult, eng: Engine) {
-  const checks = verifyBaselines(model);
+  const checks = model.baselines.map(check);
   const latest = model.baselines.at(-1);
-  const check = checks.at(-1);
-  if (!latest || !check?.ok) {
+  const last = checks.at(-1);
+  if (!latest || !last?.ok) {
     useReview.getState().setComparison({ checks, diff: null, newKeys: new Set(), tints: {}, ghosts: [] });
     return;
   }
   let before = snapshotAnalyses.get(latest);
   if (!before) {
     const recorded = summaryVersions(latest.summary);
-    before = { ...analyze(check.model, eng.packs, { techniqueTactics: eng.techniqueTactics }), versions: Object.keys(recorded).length ? recorded : eng.versions };
+    before = { ...analyze(last.model, eng.packs, { techniqueTactics: eng.techniqueTactics }), versions: Object.keys(recorded).length ? recorded : eng.versions };
     snapshotAnalyses.set(latest, before);
   }
-  const diff = diffModels(check.model, model, before, { ...result, versions: eng.versions });
+  const diff = diffModels(last.model, model, before, { ...result, versions: eng.versions });
   const open = new Set(result.findings.filter((f) => f.status === 'open' && !f.closedBy?.length).map((f) => f.key));
   const newKeys = new Set([...diff.findings.new, ...diff.findings.reopened].map((f) => f.key).filter((k) => open.has(k)));
   const tints: Record<string, 'added' | 'changed'> = {};
@@ -63,7 +70,7 @@ function compare(model: Model, result: AnalysisResult, eng: Engine) {
   for (const e of diff.elements) {
     if (e.change === 'added' || e.change === 'changed') tints[e.id] = e.change;
     else if (e.type !== 'flow') {
-      const box = check.model.layout.boxes[e.id];
+      const box = last.model.layout.boxes[e.id];
       const size = e.type === 'zone' ? ZONE_SIZE : COMPONENT_SIZE;
       if (box) ghosts.push({ id: e.id, label: e.label, type: e.type, box: { x: box.x, y: box.y, width: box.width ?? size.width, height: box.height ?? size.height } });
     }
