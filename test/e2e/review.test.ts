@@ -18,7 +18,8 @@ let browser: Browser;
 let page: Page;
 /** A screenshot without the passing notices (they fade on their own; the picture should not show them). */
 async function shot(name: string) {
-  for (const dismiss of await page.locator('.notices').getByRole('button', { name: 'Dismiss' }).all()) await dismiss.click();
+  const dismiss = page.locator('.notices').getByRole('button', { name: 'Dismiss' });
+  while ((await dismiss.count()) > 0) await dismiss.first().click();
   await page.screenshot({ path: path.join(OUT, name) });
 }
 
@@ -151,6 +152,7 @@ describe('sign-off and changes since baseline', () => {
     await page.getByRole('button', { name: /reviewed\.mercator\.json/ }).first().click();
     const confirm = page.getByTestId('confirm-discard');
     if (await confirm.isVisible().catch(() => false)) await confirm.click();
+    await expect.poll(() => page.locator('.notices').textContent(), { timeout: 10_000 }).toContain('Baseline review-1 of this model was changed after sign-off');
     await page.getByTestId('tab-changes').click();
     await expect.poll(() => page.getByTestId('changes-tampered').textContent(), { timeout: 10_000 }).toMatch(/tampered: its snapshot does not match its hash/);
     await modelInspector();

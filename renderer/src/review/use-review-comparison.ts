@@ -13,6 +13,7 @@ import { summaryVersions, verifyBaseline, type AnalysisVersions, type BaselineCh
 import { useDocument } from '../state/document-store';
 import { useFindings } from '../state/findings-store';
 import { useReview, type RemovedGhost } from './review-store';
+import { useSession } from '../state/session-store';
 import { COMPONENT_SIZE, ZONE_SIZE } from '../state/model-edits';
 
 interface Engine {
@@ -48,8 +49,17 @@ function check(b: Baseline): BaselineCheck {
   return result;
 }
 
+/** The model generation whose baselines were last announced as tampered (once per opened file). */
+let warnedGeneration = -1;
+
 function compare(model: Model, result: AnalysisResult, eng: Engine) {
   const checks = model.baselines.map(check);
+  const generation = useDocument.getState().generation;
+  const bad = checks.filter((c) => !c.ok);
+  if (bad.length > 0 && warnedGeneration !== generation) {
+    warnedGeneration = generation;
+    useSession.getState().notify('error', `Baseline ${bad.map((c) => c.id).join(', ')} of this model was changed after sign-off (tampered): it no longer matches its hash.`);
+  }
   const latest = model.baselines.at(-1);
   const last = checks.at(-1);
   if (!latest || !last?.ok) {
