@@ -82,7 +82,8 @@ async function textconv(ctx: CliContext, file: string, rulesDir: string | undefi
     return EXIT.ok;
   }
   const { run } = await engine(ctx, rulesDir);
-  ctx.out(modelToText(model, run(model).findings).replace(/\n$/, ''));
+  const analysis = run(model);
+  ctx.out(modelToText(model, [...analysis.findings, ...(analysis.closed ?? [])]).replace(/\n$/, ''));
   return EXIT.ok;
 }
 

@@ -97,9 +97,12 @@ const ref = (f: Finding): FindingRef => ({ key: f.key, title: f.title, subject: 
 const bySeverity = (a: FindingRef, b: FindingRef) =>
   SEVERITIES.indexOf(b.severity) - SEVERITIES.indexOf(a.severity) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
+/** Open and closed findings together, by key (closed ones carry closedBy). */
+const everyFinding = (a: DiffAnalysis) => new Map([...a.findings, ...(a.closed ?? [])].map((f) => [f.key, f]));
+
 function diffFindings(before: DiffAnalysis, after: DiffAnalysis): ModelDiff['findings'] {
-  const old = new Map(before.findings.map((f) => [f.key, f]));
-  const now = new Map(after.findings.map((f) => [f.key, f]));
+  const old = everyFinding(before);
+  const now = everyFinding(after);
   const out: ModelDiff['findings'] = { new: [], resolved: [], closed: [], reopened: [], severityChanged: [] };
   for (const [key, f] of now) {
     const was = old.get(key);
@@ -132,8 +135,8 @@ function diffDecisions(before: Model, after: Model, analysisBefore: DiffAnalysis
       if (fields.length > 0) changed.push({ key, change: 'changed', before: was.status, after: now.status, fields: [...fields] });
     }
   }
-  const foundBefore = new Set(analysisBefore.findings.map((f) => f.key));
-  const foundNow = new Set(analysisAfter.findings.map((f) => f.key));
+  const foundBefore = new Set(everyFinding(analysisBefore).keys());
+  const foundNow = new Set(everyFinding(analysisAfter).keys());
   const stale = Object.entries(after.decisions)
     .filter(([key]) => foundBefore.has(key) && !foundNow.has(key))
     .map(([key, d]) => ({ key, status: d.status }))

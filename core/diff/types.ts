@@ -77,5 +77,8 @@ export interface ModelDiff {
   comments: { added: number; resolved: number; replies: number };
 }
 
-/** What diffModels needs of an analysis: its findings, optionally stale decisions and versions. */
-export type DiffAnalysis = Pick<AnalysisResult, 'findings'> & Partial<Pick<AnalysisResult, 'stale'>> & { versions?: AnalysisVersions };
+/**
+ * What diffModels needs of an analysis: its findings, the findings a present control closes (kept
+ * apart by the engine, each with `closedBy`), optionally stale decisions and the versions used.
+ */
+export type DiffAnalysis = Pick<AnalysisResult, 'findings'> & Partial<Pick<AnalysisResult, 'closed' | 'stale'>> & { versions?: AnalysisVersions };

@@ -21,11 +21,11 @@ export function snapshotText(model: Model): string {
 }
 
 /** Counts by severity (open findings), by status, the open keys and the versions used. */
-export function findingsSummary(analysis: Pick<AnalysisResult, 'findings'>, versions: AnalysisVersions = {}): Baseline['summary'] {
+export function findingsSummary(analysis: Pick<AnalysisResult, 'findings'> & Partial<Pick<AnalysisResult, 'closed'>>, versions: AnalysisVersions = {}): Baseline['summary'] {
   const summary: Baseline['summary'] = { findings: analysis.findings.length };
   const open = analysis.findings.filter((f) => f.status === 'open' && !f.closedBy?.length && !f.outOfScope);
   summary.open = open.length;
-  summary.closed = analysis.findings.filter((f) => f.closedBy?.length).length;
+  summary.closed = (analysis.closed?.length ?? 0) + analysis.findings.filter((f) => f.closedBy?.length).length;
   summary.decided = analysis.findings.filter((f) => f.status !== 'open').length;
   for (const severity of SEVERITIES) summary[`open.${severity}`] = open.filter((f) => f.residual.severity === severity).length;
   summary.openKeys = open.map((f) => f.key).sort();
@@ -69,7 +69,7 @@ function nextId(model: Model): string {
  * Signs the review off: sets the review status, then appends a baseline holding the snapshot of
  * the model at that moment, its hash, the reviewers and the findings summary.
  */
-export function signOff(model: Model, analysis: Pick<AnalysisResult, 'findings'>, input: SignOffInput): Model {
+export function signOff(model: Model, analysis: Pick<AnalysisResult, 'findings'> & Partial<Pick<AnalysisResult, 'closed'>>, input: SignOffInput): Model {
   const signed: Model = { ...model, meta: { ...model.meta, reviewStatus: input.status } };
   const text = snapshotText(signed);
   const baseline: Baseline = {

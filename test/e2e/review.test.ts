@@ -112,7 +112,7 @@ describe('sign-off and changes since baseline', () => {
     await expect.poll(() => arch.textContent(), { timeout: 10_000 }).toContain('added component “Agent”');
     await expect.poll(() => arch.textContent(), { timeout: 10_000 }).toContain('controls.rateLimiting: not recorded → present');
     await expect.poll(() => page.getByTestId('changes-new').textContent(), { timeout: 10_000 }).toMatch(/Agent/);
-    await expect.poll(() => page.getByTestId('changes-resolved').textContent(), { timeout: 10_000 }).toMatch(/rate limits/i);
+    await expect.poll(() => page.getByTestId('changes-closed').textContent(), { timeout: 10_000 }).toMatch(/rate limits.*closed by Rate limiting/is);
     await page.getByTestId('tint-canvas').check();
     await expect.poll(() => page.getByTestId('tint-agent').getAttribute('data-tint')).toBe('added');
     await shot('review-changes.png');
