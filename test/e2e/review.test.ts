@@ -101,10 +101,10 @@ describe('sign-off and changes since baseline', () => {
   });
 
   it('lists, tints and filters what changed after the sign-off', async () => {
-    // A new agent, a control switched on, a box moved.
+    // A new agent and a closing control switched on.
     await page.getByTestId('palette-component-agent').click();
     await moveNode(page, 'node-agent', 600, 80);
-    await page.getByTestId('node-chat-api').click();
+    await page.getByTestId('node-llm').click();
     await page.getByTestId('tab-inspector').click();
     await page.getByTestId('inspector-component').getByTestId('field-rateLimiting').check();
     await page.getByTestId('tab-changes').click();
