@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { loadModelBytes } from '../../core/model/load';
 import { formatProblem } from '../../core/model/errors';
+import { verifyBaselines } from '../../core/review/baseline';
 import { EXIT, UsageError, parseOptions, type CliCommand } from '../context';
 
 export const validateCommand: CliCommand = {
@@ -28,9 +29,15 @@ export const validateCommand: CliCommand = {
         continue;
       }
       const result = loadModelBytes(bytes);
+      // A signed-off baseline whose snapshot no longer matches its hash makes the file fail.
+      const tampered = result.ok
+        ? verifyBaselines(result.model).flatMap((check, i) =>
+            check.ok ? [] : [{ code: 'E_BASELINE_TAMPERED', pointer: `/baselines/${i}`, message: `baseline "${check.id}" is tampered: ${check.problem}` }],
+          )
+        : [];
       reports.push(
         result.ok
-          ? { file, valid: true, errors: [], warnings: result.warnings }
+          ? { file, valid: tampered.length === 0, errors: tampered, warnings: result.warnings }
           : { file, valid: false, errors: result.errors, warnings: [] },
       );
     }

@@ -16,6 +16,7 @@ export const MODEL_ERROR_CODES = {
   E_DANGLING_ZONE: 'an element refers to a zone that does not exist',
   E_ZONE_CYCLE: 'zones contain each other in a cycle',
   E_DANGLING_SUBJECT: 'a threat or view refers to an element that does not exist',
+  E_BASELINE_TAMPERED: 'a signed-off baseline no longer matches its hash (it was changed after sign-off)',
 } as const;
 
 export const MODEL_WARNING_CODES = {

@@ -3,6 +3,7 @@
 import type { DecisionStatus } from '../model/schema';
 import type { Severity, StaleDecision } from '../engine/types';
 import type { CatalogRef } from './catalog-lookup';
+import type { ReportReview } from './review';
 
 export interface ReportScore {
   likelihood: number;
@@ -175,6 +176,8 @@ export interface ReportData {
   /** Findings closed by a control in place: the evidence that each control does its job. */
   closed: ClosedEntry[];
   stale: StaleDecision[];
+  /** The review record: sign-offs and changes since the last one (./review.ts); absent for a plain draft. */
+  review?: ReportReview;
   appendix: {
     tactics: CatalogRef[];
     techniques: CatalogRef[];

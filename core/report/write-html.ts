@@ -7,6 +7,7 @@ import { writeDiagramSvg } from './write-svg';
 import { FIGURES_CSS, writeCoverageMatrixHtml, writeHeatmapHtml } from './write-html-figures';
 import { SEVERITIES } from '../engine/types';
 import { overrideText } from './labels';
+import { reviewHtml } from './review';
 
 const CSS = `body{font:14px/1.45 system-ui,sans-serif;color:#1f1f1f;max-width:1100px;margin:2em auto;padding:0 1em}
 h1{font-size:2em;margin-bottom:.2em}h2{border-bottom:2px solid #1a73e8;padding-bottom:.2em;margin-top:2em}
@@ -70,6 +71,7 @@ export function writeHtml(report: ReportData): string {
       : summary.topRisks.length === 0
         ? '<p>No open risk: every finding is mitigated, accepted, transferred or not applicable.</p>'
         : table(['Ref', 'Finding', 'Subject', 'Residual', 'Status'], summary.topRisks.map((e) => [`<a href="#${h(e.ref)}">${h(e.ref)}</a>`, h(e.title), h(e.subject.label), `${e.residual.score} ${sev(e.residual.severity)}`, h(statusLabel(e.status))])),
+    reviewHtml(report.review),
     '<h2>Architecture</h2>',
     report.diagram.nodes.length === 0 ? '<p>The model has no components.</p>' : writeDiagramSvg(report.diagram),
     '<h2>Components</h2>',

@@ -3,6 +3,7 @@ import type { RegisterEntry, ReportData } from './types';
 import { escapeMarkdown as md, severityLabel, statusLabel } from './escape';
 import { SEVERITIES } from '../engine/types';
 import { overrideText } from './labels';
+import { reviewMarkdown } from './review';
 
 const link = (text: string, url: string) => (url ? `[${md(text)}](<${url.replace(/[<>\s]/g, encodeURIComponent)}>)` : md(text));
 
@@ -48,6 +49,7 @@ export function writeMarkdown(report: ReportData): string {
   out.push(...table(['Likelihood \\ Impact', '1', '2', '3', '4', '5'], [5, 4, 3, 2, 1].map((l) => [String(l), ...summary.matrix[l - 1]!.map(String)])));
   out.push('### Top risks', '');
   out.push(...table(['Ref', 'Finding', 'Subject', 'Residual', 'Status'], summary.topRisks.map((e) => [e.ref, md(e.title), md(e.subject.label), `${e.residual.score} ${severityLabel(e.residual.severity)}`, statusLabel(e.status)])));
+  out.push(...reviewMarkdown(report.review));
   out.push('## Components', '');
   out.push(...table(['Component', 'Kind', 'Zone', 'Facts', 'Controls present', 'Findings'], report.inventory.map((c) => [
     md(c.label), md(c.kindLabel), md(c.zone), c.facts.map((f) => `${md(f.name)}: ${md(f.value)}`).join('; '),

@@ -18,6 +18,9 @@ import { useShortcuts } from './state/use-shortcuts';
 import { callOrThrow } from './api/client';
 import { PresentationMode } from './presentation/PresentationMode';
 import { usePresentation } from './presentation/presentation-store';
+import { useReviewComparison } from './review/use-review-comparison';
+import { NameDialog } from './review/NameDialog';
+import './review/review.css';
 import './canvas/canvas.css';
 import './panels/panels.css';
 
@@ -111,6 +114,7 @@ function Editor() {
   useUnsavedGuard();
   useAutosave();
   useAnalysis();
+  useReviewComparison();
   useStartup();
   useWindowTitle();
   useTheme();
@@ -134,6 +138,7 @@ function Editor() {
       {newDialog && <NewModelDialog />}
       <ShortcutsHelp />
       <ConfirmDialog />
+      <NameDialog />
     </div>
   );
 }

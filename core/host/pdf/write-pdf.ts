@@ -11,6 +11,7 @@ import { diagramTiles } from './tiles';
 import { drawEntry, measureEntry } from './entry';
 import { drawCounts, drawHeatmap } from './summary';
 import { drawCoverageMatrix } from './coverage';
+import { writeReviewPages } from './review';
 
 export type ProgressCallback = (fraction: number, stage: string) => void;
 
@@ -357,6 +358,7 @@ export async function writeReportPdf(report: ReportData, options: PdfOptions = {
   pdf.cover();
   pdf.tocPlaceholder();
   pdf.summary();
+  if (report.review) writeReviewPages(pdf, report.review);
   await pdf.tick(0.1, 'diagram');
   pdf.diagram();
   await pdf.tick(0.2, 'components');

@@ -15,6 +15,7 @@ import { writeReportPdf, type ProgressCallback } from '../pdf/write-pdf';
 import { writeOtm } from '../../interchange/export-otm';
 import { writeThreatDragon } from '../../interchange/export-threat-dragon';
 import { writeTrackerCsv, type TrackerColumn } from '../../interchange/export-tracker';
+import { reviewForReport } from './review';
 
 export const REPORT_FORMATS = ['pdf', 'md', 'html', 'csv', 'json', 'sarif', 'navigator', 'otm', 'threat-dragon', 'jira', 'azure-devops', 'github'] as const;
 /** The formats that are tracker CSVs (one issue per finding), each a preset of columns. */
@@ -63,6 +64,8 @@ export async function exportReport(model: Model, format: ReportFormat, options: 
   const analysis = await analyzeForReport(model, { dataDir: options.dataDir, ...(options.rulesDir ? { rulesDir: options.rulesDir } : {}) });
   const { lookup } = loadReportCatalog(options.dataDir);
   const report = buildReport(model, analysis, lookup, { generatedAt: options.generatedAt, generator: `Mercator ${options.appVersion}` });
+  const review = await reviewForReport(model, analysis, (m) => analyzeForReport(m, { dataDir: options.dataDir, ...(options.rulesDir ? { rulesDir: options.rulesDir } : {}) }));
+  if (review) report.review = review;
   const findings = analysis.findings.length;
   switch (format) {
     case 'pdf':

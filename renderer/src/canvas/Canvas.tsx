@@ -32,6 +32,7 @@ import { FlowEdge } from './FlowEdge';
 import { PALETTE_MIME, dropPaletteItem } from './palette-drop';
 import { OverviewContext, RENDER_ALL_LIMIT, isOverviewZoom } from './detail';
 import { OverviewFlows } from './OverviewFlows';
+import { RemovedGhosts } from '../review/CanvasMarks';
 
 // Declared once at module scope, as React Flow requires for stable rendering.
 const nodeTypes: NodeTypes = { component: ComponentNode, zone: ZoneNode };
@@ -260,6 +261,7 @@ export function Canvas() {
           <GridBackground />
           <MiniMap pannable zoomable ariaLabel="Minimap" nodeStrokeWidth={2} />
           <Controls aria-label="Zoom controls" />
+          <RemovedGhosts />
         </ReactFlow>
       </OverviewContext>
       {model.components.length === 0 && model.zones.length === 0 && (

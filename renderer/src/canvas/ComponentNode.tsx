@@ -7,6 +7,7 @@ import { FindingBadge } from './FindingBadge';
 import { useSelection } from '../state/selection-store';
 import { useFindings } from '../state/findings-store';
 import { useOverview } from './detail';
+import { ReviewMarks } from '../review/CanvasMarks';
 
 const SIDES = [Position.Top, Position.Right, Position.Bottom, Position.Left] as const;
 
@@ -62,6 +63,7 @@ export const ComponentNode = memo(function ComponentNode({
       ))}
       <ComponentFace component={component} />
       <FindingBadge id={id} />
+      <ReviewMarks id={id} type="component" />
     </div>
   );
 });

@@ -5,6 +5,7 @@ import { borderPoint, boxOf } from './floating';
 import { FindingBadge } from './FindingBadge';
 import { useSelection } from '../state/selection-store';
 import { useFindings } from '../state/findings-store';
+import { ReviewMarks } from '../review/CanvasMarks';
 
 const PAIR_OFFSET = 7;
 
@@ -61,6 +62,7 @@ export const FlowEdge = memo(function FlowEdge({
           >
             {data.flow.label && <span className="flow-label-text">{data.flow.label}</span>}
             <FindingBadge id={id} />
+            <ReviewMarks id={id} type="flow" />
           </div>
         </EdgeLabelRenderer>
       )}

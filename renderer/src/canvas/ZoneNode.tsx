@@ -4,6 +4,7 @@ import type { ZoneFlowNode } from './to-flow';
 import { useDocument } from '../state/document-store';
 import { moveBoxes } from '../state/model-edits';
 import { ZONE_KINDS } from '../../../core/kinds';
+import { ReviewMarks } from '../review/CanvasMarks';
 
 /** A trust boundary: a resizable zone. Components whose center lies inside belong to it. */
 export const ZoneNode = memo(function ZoneNode({ id, data, selected }: NodeProps<ZoneFlowNode>) {
@@ -33,6 +34,7 @@ export const ZoneNode = memo(function ZoneNode({ id, data, selected }: NodeProps
       <div className="zone-label">
         <span className="zone-kind">{kindName}</span> <span className="zone-title">{zone.label}</span>
       </div>
+      <ReviewMarks id={id} type="zone" />
     </div>
   );
 });

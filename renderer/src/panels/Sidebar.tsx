@@ -3,6 +3,7 @@ import { Inspector } from './inspector/Inspector';
 import { FindingsPanel } from './findings/FindingsPanel';
 import { RiskViews } from '../risk/RiskViews';
 import { CatalogBrowser } from '../catalog/CatalogBrowser';
+import { ChangesPanel } from '../review/ChangesPanel';
 import { useCatalogNav } from '../catalog/catalog-nav';
 import { useSelection, type SidebarTab } from '../state/selection-store';
 import { useFindings } from '../state/findings-store';
@@ -14,6 +15,7 @@ const TABS: Array<[SidebarTab, string]> = [
   ['inspector', 'Inspector'],
   ['findings', 'Findings'],
   ['risk', 'Risk'],
+  ['changes', 'Changes'],
   ['catalog', 'Catalog'],
 ];
 
@@ -90,6 +92,7 @@ export function Sidebar() {
         {tab === 'inspector' && <Inspector />}
         {tab === 'findings' && <FindingsPanel />}
         {tab === 'risk' && <RiskTab />}
+        {tab === 'changes' && <ChangesPanel />}
         {tab === 'catalog' && <CatalogBrowser />}
       </div>
     </aside>

@@ -16,6 +16,8 @@ export interface FindingFilter {
   impact?: number;
   /** Only findings on this component or flow. */
   subjectId?: string;
+  /** Only these finding keys: the open findings new since the last signed-off review. */
+  newSinceReview?: readonly string[];
 }
 
 /** Ids (components and flows) a finding is about: its subject, or every step of its path. */
@@ -36,5 +38,6 @@ export function matchesFilter(
   if (filter.likelihood !== undefined && finding.residual.likelihood !== filter.likelihood) return false;
   if (filter.impact !== undefined && finding.residual.impact !== filter.impact) return false;
   if (filter.subjectId && !findingSubjectIds(finding).includes(filter.subjectId)) return false;
+  if (filter.newSinceReview && !filter.newSinceReview.includes(finding.key)) return false;
   return true;
 }

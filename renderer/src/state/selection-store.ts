@@ -3,7 +3,7 @@
 import { create } from 'zustand';
 import type { FindingFilter } from './finding-filter';
 
-export type SidebarTab = 'inspector' | 'findings' | 'risk' | 'catalog';
+export type SidebarTab = 'inspector' | 'findings' | 'risk' | 'changes' | 'catalog';
 
 interface SelectionState {
   selected: ReadonlySet<string>;

@@ -1,6 +1,9 @@
 import { useId } from 'react';
 import { DECISION_STATUSES, type Decision, type DecisionStatus } from '../../../../core/model/schema';
 import { useDocument } from '../../state/document-store';
+import { useReview } from '../../review/review-store';
+import { changeDecision } from '../../review/review-edits';
+import { DecisionHistory } from '../../review/DecisionHistory';
 
 export const STATUS_LABELS: Record<DecisionStatus, string> = {
   open: 'Open',
@@ -10,22 +13,10 @@ export const STATUS_LABELS: Record<DecisionStatus, string> = {
   'not-applicable': 'Not applicable',
 };
 
+/** Status changes append to the decision's history under the user's display name (review/review-edits). */
 function setDecision(key: string, change: Partial<Decision>, coalesce?: string) {
-  useDocument.getState().edit(
-    (m) => {
-      const previous: Decision = m.decisions[key] ?? { status: 'open', rationale: '', owner: '', history: [] };
-      const next: Decision = { ...previous, ...change, updated: new Date().toISOString().slice(0, 10) };
-      for (const k of ['due', 'ticket'] as const) if (next[k] === '') delete next[k];
-      if (next.status === 'open' && !next.rationale && !next.owner && !next.due && !next.ticket) {
-        if (!Object.hasOwn(m.decisions, key)) return m;
-        const decisions = { ...m.decisions };
-        delete decisions[key];
-        return { ...m, decisions };
-      }
-      return { ...m, decisions: { ...m.decisions, [key]: next } };
-    },
-    coalesce ? { coalesce: `decision:${key}:${coalesce}` } : undefined,
-  );
+  const by = useReview.getState().displayName;
+  useDocument.getState().edit((m) => changeDecision(m, key, change, by), coalesce ? { coalesce: `decision:${key}:${coalesce}` } : undefined);
 }
 
 /** What the team decided about one finding, stored in the model under the finding's key. */
@@ -58,6 +49,7 @@ export function DecisionEditor({ findingKey }: { findingKey: string }) {
       <input id={`${id}-due`} type="date" value={decision?.due?.slice(0, 10) ?? ''} onChange={(e) => setDecision(findingKey, { due: e.target.value })} />
       <label htmlFor={`${id}-ticket`}>Ticket</label>
       <input id={`${id}-ticket`} maxLength={200} value={decision?.ticket ?? ''} onChange={(e) => setDecision(findingKey, { ticket: e.target.value }, 'ticket')} />
+      <DecisionHistory findingKey={findingKey} />
     </div>
   );
 }

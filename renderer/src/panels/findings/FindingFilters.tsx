@@ -3,6 +3,7 @@ import { DECISION_STATUSES, type DecisionStatus } from '../../../../core/model/s
 import type { FindingFilter } from '../../state/finding-filter';
 import { STATUS_LABELS } from './DecisionEditor';
 import { useAllCatalogNames, withName } from '../../catalog/catalog-names';
+import { NewSinceReviewToggle } from '../../review/NewSinceReviewToggle';
 
 export type GroupBy = 'component' | 'technique' | 'none';
 
@@ -65,6 +66,7 @@ export function FindingFilters({
           </option>
         ))}
       </select>
+      <NewSinceReviewToggle filter={filter} onFilter={onFilter} />
       <select aria-label="Group by" value={groupBy} onChange={(e) => onGroupBy(e.target.value as GroupBy)}>
         <option value="component">Group by component</option>
         <option value="technique">Group by technique</option>

@@ -6,6 +6,8 @@ import { useSelection } from '../../state/selection-store';
 import { findingSubjectIds } from '../../state/finding-filter';
 import { DecisionEditor, STATUS_LABELS } from './DecisionEditor';
 import { FindingTags, OverrideEditor } from './OverrideEditor';
+import { CommentThreads } from '../../review/CommentThreads';
+import { FindingReviewTags } from '../../review/CanvasMarks';
 
 function Chip({ id, kind }: { id: string; kind: 'atlas' | 'owasp' }) {
   const name = useCatalogNameStore((s) => (Object.hasOwn(s.names, id) ? s.names[id] : undefined));
@@ -51,6 +53,7 @@ export const FindingItem = memo(function FindingItem({ finding, labelOf }: { fin
         {closed && <span className="status-tag status-closed">Closed by control</span>}
         {!closed && finding.status !== 'open' && <span className="status-tag">{STATUS_LABELS[finding.status]}</span>}
         <FindingTags finding={finding} />
+        <FindingReviewTags findingKey={finding.key} />
       </button>
       {closed && (
         <div className="finding-closed-by small" data-testid="closed-by">
@@ -108,6 +111,7 @@ export const FindingItem = memo(function FindingItem({ finding, labelOf }: { fin
           </p>
           <OverrideEditor finding={finding} />
           <DecisionEditor findingKey={finding.key} />
+          <CommentThreads subject={{ type: 'finding', id: finding.key }} />
         </div>
       )}
     </li>

@@ -1,4 +1,5 @@
 import { COMPONENT_KIND_IDS, getKind } from '../../../../core/kinds';
+import { CommentThreads } from '../../review/CommentThreads';
 import type { Component, Model } from '../../../../core/model/schema';
 import { useDocument } from '../../state/document-store';
 import { setEntry, updateComponent } from '../../state/model-edits';
@@ -47,6 +48,7 @@ export function ComponentInspector({ component, model }: { component: Component;
         </>
       )}
       <ElementRecords subject={{ type: 'component', id: component.id }} label={component.label || component.id} outOfScope={component.outOfScope} controls={kind?.controlFields ?? {}} model={model} />
+      <CommentThreads subject={{ type: 'component', id: component.id }} />
     </div>
   );
 }

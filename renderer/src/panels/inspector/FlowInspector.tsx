@@ -1,4 +1,5 @@
 import { FLOW_CONTROL_FIELDS, FLOW_FACTS } from '../../../../core/kinds';
+import { CommentThreads } from '../../review/CommentThreads';
 import type { Flow, Model } from '../../../../core/model/schema';
 import { useDocument } from '../../state/document-store';
 import { setEntry, updateFlow } from '../../state/model-edits';
@@ -25,6 +26,7 @@ export function FlowInspector({ flow, model }: { flow: Flow; model: Model }) {
       <FieldList title="Facts" fields={FLOW_FACTS} values={flow.facts} onChange={(name, v) => edit((f) => ({ ...f, facts: setEntry(f.facts, name, v) }))} />
       <ControlList targetId={flow.id} fields={FLOW_CONTROL_FIELDS} controls={flow.controls} onChange={(name, state) => edit((f) => ({ ...f, controls: setEntry(f.controls, name, state) }))} />
       <ElementRecords subject={{ type: 'flow', id: flow.id }} label={flow.label || `${label(flow.source)} → ${label(flow.target)}`} outOfScope={flow.outOfScope} controls={FLOW_CONTROL_FIELDS} model={model} />
+      <CommentThreads subject={{ type: 'flow', id: flow.id }} />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { ZoneInspector } from './ZoneInspector';
 import { MultiInspector } from './MultiInspector';
 import { TextField } from './TextField';
 import { setModelVersion } from '../../state/model-edits';
+import { ReviewSection } from '../../review/ReviewSection';
 
 /** The form for the selection, generated from the kind's facts and controls. */
 export function Inspector() {
@@ -37,6 +38,7 @@ export function Inspector() {
       <p className="muted small">
         {model.components.length} components, {model.flows.length} flows, {model.zones.length} trust boundaries. Select something on the canvas to edit it.
       </p>
+      <ReviewSection />
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { ZONE_KINDS } from '../../../../core/kinds';
+import { CommentThreads } from '../../review/CommentThreads';
 import type { Model, Zone } from '../../../../core/model/schema';
 import { useDocument } from '../../state/document-store';
 import { updateZone } from '../../state/model-edits';
@@ -36,6 +37,7 @@ export function ZoneInspector({ zone, model }: { zone: Zone; model: Model }) {
         ))}
       </ul>
       <ElementRecords subject={{ type: 'zone', id: zone.id }} label={zone.label || zone.id} outOfScope={zone.outOfScope} controls={{}} model={model} />
+      <CommentThreads subject={{ type: 'zone', id: zone.id }} />
     </div>
   );
 }
