@@ -2,7 +2,8 @@
 // likelihood × impact matrix, the diagram as vectors, inventory, threat register, mitigation plan,
 // ATLAS coverage, accepted risks and the appendix of cited catalog entries. Bookmarks, page numbers
 // and document metadata; no JavaScript, no actions other than internal and https links.
-import PDFDocument from 'pdfkit';
+import { ScriptDocument } from './script-doc';
+import { FontSet, findFontsDir } from '../fonts/font-set';
 import type { ReportData } from '../../report/types';
 import { severityLabel, statusLabel } from '../../report/escape';
 import { FONT, MARGINS, PAGE, bottom, contentWidth, drawTable, ensureSpace, newPage, pdfText, type Doc } from './kit';
@@ -16,6 +17,8 @@ export type ProgressCallback = (fraction: number, stage: string) => void;
 
 export interface PdfOptions {
   onProgress?: ProgressCallback;
+  /** Where the fonts are (default: dist/renderer/fonts above the working folder). */
+  fontsDir?: string;
 }
 
 interface Section {
@@ -34,9 +37,10 @@ class ReportPdf {
   constructor(
     private readonly report: ReportData,
     private readonly progress: ProgressCallback,
+    fonts: FontSet,
   ) {
     const c = report.cover;
-    this.doc = new PDFDocument({
+    this.doc = new ScriptDocument(fonts, {
       size: PAGE.size,
       margins: MARGINS,
       bufferPages: true,
@@ -346,7 +350,7 @@ class ReportPdf {
 /** Renders the report to PDF bytes. */
 export async function writeReportPdf(report: ReportData, options: PdfOptions = {}): Promise<Buffer> {
   const progress = options.onProgress ?? (() => {});
-  const pdf = new ReportPdf(report, progress);
+  const pdf = new ReportPdf(report, progress, new FontSet(options.fontsDir ?? findFontsDir()));
   const chunks: Buffer[] = [];
   pdf.doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const ended = new Promise<void>((resolve, reject) => {

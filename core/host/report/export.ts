@@ -66,7 +66,8 @@ export async function exportReport(model: Model, format: ReportFormat, options: 
   const findings = analysis.findings.length;
   switch (format) {
     case 'pdf':
-      return { data: await writeReportPdf(report, options.onProgress ? { onProgress: options.onProgress } : {}), findings };
+      // The fonts sit in the built renderer beside data/ (dist/renderer/fonts), where the UI loads them too.
+      return { data: await writeReportPdf(report, { fontsDir: path.join(path.dirname(options.dataDir), 'dist', 'renderer', 'fonts'), ...(options.onProgress ? { onProgress: options.onProgress } : {}) }), findings };
     case 'md':
       return { data: writeMarkdown(report), findings };
     case 'html':
