@@ -7,7 +7,7 @@ import { writeDiagramSvg } from './write-svg';
 import { FIGURES_CSS, writeCoverageMatrixHtml, writeHeatmapHtml } from './write-html-figures';
 import { SEVERITIES } from '../engine/types';
 
-const CSS = `body{font:14px/1.45 system-ui,sans-serif;color:#1f1f1f;max-width:1100px;margin:2em auto;padding:0 1em}
+const CSS = `body{font:14px/1.45 system-ui,sans-serif,"Mercator Fallback";color:#1f1f1f;max-width:1100px;margin:2em auto;padding:0 1em}
 h1{font-size:2em;margin-bottom:.2em}h2{border-bottom:2px solid #1a73e8;padding-bottom:.2em;margin-top:2em}
 table{border-collapse:collapse;width:100%;margin:.6em 0 1.2em}th,td{border:1px solid #ccc;padding:4px 6px;text-align:left;vertical-align:top}
 th{background:#f1f3f4}.sev{font-weight:bold;padding:0 .4em;border-radius:3px}.critical{background:#b71c1c;color:#fff}
@@ -48,7 +48,12 @@ function coverFacts(report: ReportData): string {
   return rows.length ? `<dl>${rows.map(([k, v]) => `<dt>${h(k)}</dt><dd>${h(v)}</dd>`).join('')}</dl>` : '';
 }
 
-export function writeHtml(report: ReportData): string {
+export interface HtmlOptions {
+  /** @font-face rules for the family "Mercator Fallback" (fonts as data: URLs), from the host. */
+  fontFaces?: string;
+}
+
+export function writeHtml(report: ReportData, options: HtmlOptions = {}): string {
   const { cover, summary } = report;
   const body: string[] = [
     `<div class="cover"><h1>${h(cover.title)}</h1><p class="muted">Threat model report · ${h(cover.generator)}${cover.generatedAt ? ` · ${h(cover.generatedAt)}` : ''} · ${h(cover.catalogVersion)}</p>`,
@@ -107,10 +112,10 @@ export function writeHtml(report: ReportData): string {
   ];
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:">
 <meta name="generator" content="${h(cover.generator)}">
 <title>${h(cover.title)} — threat model report</title>
-<style>${CSS}</style></head>
+<style>${options.fontFaces ? `${options.fontFaces}\n` : ''}${CSS}</style></head>
 <body>
 ${body.filter(Boolean).join('\n')}
 </body></html>

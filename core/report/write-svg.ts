@@ -39,7 +39,7 @@ export function writeDiagramSvg(d: ReportDiagram): string {
   const pad = 20;
   const f = DIAGRAM_FONT;
   const parts: string[] = [
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${-pad} ${-pad} ${d.width + 2 * pad} ${d.height + 2 * pad}" role="img" aria-label="Architecture diagram" class="diagram" font-family="Helvetica, Arial, sans-serif">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${-pad} ${-pad} ${d.width + 2 * pad} ${d.height + 2 * pad}" role="img" aria-label="Architecture diagram" class="diagram" font-family="Helvetica, Arial, sans-serif, 'Mercator Fallback'">`,
     '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="#555"/></marker></defs>',
   ];
   for (const z of [...d.zones].sort((a, b) => b.width * b.height - a.width * a.height)) {

@@ -17,8 +17,8 @@ export const FONT_FILES = {
   'Hebrew-Bold': 'NotoSansHebrew-Bold.ttf',
   Arabic: 'NotoNaskhArabic-Regular.ttf',
   'Arabic-Bold': 'NotoNaskhArabic-Bold.ttf',
-  CJK: 'NotoSansHans-Regular.otf',
-  Hangul: 'NotoSansKR-Regular.otf',
+  CJK: 'NotoSansSC-Regular.ttf',
+  Hangul: 'NotoSansKR-Regular.ttf',
   Emoji: 'NotoEmoji-Regular.ttf',
   Symbols: 'NotoSansSymbols2-Regular.ttf',
   Math: 'NotoSansMath-Regular.ttf',
@@ -124,18 +124,21 @@ export class FontSet {
       for (const ch of run.text) {
         const cp = ch.codePointAt(0)!;
         const last = out[out.length - 1];
-        // Marks, joiners and variation selectors belong to the character before them; anything else
-        // stays in the current font when that font has it and may draw it.
-        const keep = last !== undefined && last.start + last.text.length === at && (JOINER.test(ch) || (this.has(baseOf(last.font), cp) && (scriptOf(cp) === null || chain.includes(baseOf(last.font)))));
+        const adjacent = last !== undefined && last.start + last.text.length === at;
         if (WHITESPACE.test(ch)) {
           // Spaces in the main font: the emoji and symbol fonts have em-wide ones.
           const sans = faceOf('Sans', face);
-          if (last && last.font === sans && last.start + last.text.length === at) last.text += ch;
+          if (adjacent && last.font === sans) last.text += ch;
           else out.push({ text: ch, font: sans, start: at });
-        } else if (keep) last!.text += ch;
-        else {
+        } else if (adjacent && (JOINER.test(ch) || (scriptOf(cp) === null && this.has(baseOf(last.font), cp)))) {
+          // Marks, joiners and variation selectors belong to the character before them; digits and
+          // punctuation stay in the font they stand in when it has them.
+          last.text += ch;
+        } else {
           const base = chain.find((f) => this.has(f, cp)) ?? chain[0]!;
-          out.push({ text: ch, font: faceOf(base, face), start: at });
+          const font = faceOf(base, face);
+          if (adjacent && last.font === font) last.text += ch;
+          else out.push({ text: ch, font, start: at });
         }
         at += ch.length;
       }

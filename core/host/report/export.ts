@@ -15,6 +15,8 @@ import { writeReportPdf, type ProgressCallback } from '../pdf/write-pdf';
 import { writeOtm } from '../../interchange/export-otm';
 import { writeThreatDragon } from '../../interchange/export-threat-dragon';
 import { writeTrackerCsv, type TrackerColumn } from '../../interchange/export-tracker';
+import { FontSet } from '../fonts/font-set';
+import { htmlFontFaces } from '../fonts/web-subset';
 
 export const REPORT_FORMATS = ['pdf', 'md', 'html', 'csv', 'json', 'sarif', 'navigator', 'otm', 'threat-dragon', 'jira', 'azure-devops', 'github'] as const;
 /** The formats that are tracker CSVs (one issue per finding), each a preset of columns. */
@@ -59,6 +61,9 @@ export interface ExportOptions {
   trackerColumns?: TrackerColumn[];
 }
 
+/** The fonts sit in the built renderer beside data/ (dist/renderer/fonts), where the UI loads them too. */
+const fontsDir = (options: ExportOptions) => path.join(path.dirname(options.dataDir), 'dist', 'renderer', 'fonts');
+
 export async function exportReport(model: Model, format: ReportFormat, options: ExportOptions): Promise<{ data: Buffer | string; findings: number }> {
   const analysis = await analyzeForReport(model, { dataDir: options.dataDir, ...(options.rulesDir ? { rulesDir: options.rulesDir } : {}) });
   const { lookup } = loadReportCatalog(options.dataDir);
@@ -66,12 +71,11 @@ export async function exportReport(model: Model, format: ReportFormat, options: 
   const findings = analysis.findings.length;
   switch (format) {
     case 'pdf':
-      // The fonts sit in the built renderer beside data/ (dist/renderer/fonts), where the UI loads them too.
-      return { data: await writeReportPdf(report, { fontsDir: path.join(path.dirname(options.dataDir), 'dist', 'renderer', 'fonts'), ...(options.onProgress ? { onProgress: options.onProgress } : {}) }), findings };
+      return { data: await writeReportPdf(report, { fontsDir: fontsDir(options), ...(options.onProgress ? { onProgress: options.onProgress } : {}) }), findings };
     case 'md':
       return { data: writeMarkdown(report), findings };
     case 'html':
-      return { data: writeHtml(report), findings };
+      return { data: writeHtml(report, { fontFaces: htmlFontFaces(new FontSet(fontsDir(options)), JSON.stringify(report)) }), findings };
     case 'csv':
       return { data: writeRegisterCsv(report), findings };
     case 'json':
