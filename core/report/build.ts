@@ -10,7 +10,8 @@ import { buildDiagram } from './diagram';
 import { buildCoverage } from './coverage';
 import { addDiagramRefs, buildEvidence, buildFlowTable, buildNarrative, refsBySubject } from './sections';
 import { buildRedTeamPlan } from './redteam';
-import { RESOLVED_STATUSES, isOpen, isUnresolved } from './status';
+import { RESOLVED_STATUSES, isOpen } from './status';
+import { heatmapCells } from './heatmap';
 import { REPORT_SECTIONS } from './types';
 
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, low: 1, medium: 2, high: 3, critical: 4 };
@@ -99,16 +100,11 @@ export function buildReport(model: Model, analysis: AnalysisResult, catalog: Cat
 
   const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
   const byStatus = Object.fromEntries(DECISION_STATUSES.map((s) => [s, 0])) as Record<DecisionStatus, number>;
-  const matrix = Array.from({ length: 5 }, () => [0, 0, 0, 0, 0]);
   for (const e of entries) {
     bySeverity[e.residual.severity]++;
     byStatus[e.status]++;
-    if (isUnresolved(e)) {
-      const l = Math.min(5, Math.max(1, Math.round(e.residual.likelihood)));
-      const im = Math.min(5, Math.max(1, Math.round(e.residual.impact)));
-      matrix[l - 1]![im - 1]!++;
-    }
   }
+  const matrix = heatmapCells(entries).map((row) => row.map((c) => c.count));
 
   const groups = new Map<string, RegisterGroup>();
   for (const e of entries) {

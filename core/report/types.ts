@@ -234,7 +234,7 @@ export interface ReportData {
     bySeverity: Record<Severity, number>;
     byStatus: Record<DecisionStatus, number>;
     topRisks: RegisterEntry[];
-    /** matrix[likelihood - 1][impact - 1] = number of unresolved findings (residual score). */
+    /** matrix[impact - 1][likelihood - 1] = unresolved findings at that residual score (./heatmap.ts, shared with the app). */
     matrix: number[][];
   };
   diagram: ReportDiagram;

@@ -42,7 +42,7 @@ export function writeMarkdown(report: ReportData): string {
   out.push(...table(['Severity (residual)', 'Findings'], [...SEVERITIES].reverse().map((s) => [severityLabel(s), String(summary.bySeverity[s])])));
   out.push(...table(['Status', 'Findings'], Object.entries(summary.byStatus).map(([s, n]) => [statusLabel(s), String(n)])));
   out.push('### Likelihood × impact (unresolved findings)', '');
-  out.push(...table(['Likelihood \\ Impact', '1', '2', '3', '4', '5'], [5, 4, 3, 2, 1].map((l) => [String(l), ...summary.matrix[l - 1]!.map(String)])));
+  out.push(...table(['Impact \\ Likelihood', '1', '2', '3', '4', '5'], [5, 4, 3, 2, 1].map((i) => [String(i), ...summary.matrix[i - 1]!.map(String)])));
   out.push('### Top risks', '');
   out.push(...table(['Ref', 'Finding', 'Subject', 'Residual', 'Status'], summary.topRisks.map((e) => [e.ref, md(e.title), md(e.subject.label), `${e.residual.score} ${severityLabel(e.residual.severity)}`, statusLabel(e.status)])));
   out.push('## Components', '');

@@ -125,7 +125,7 @@ describe('HTML and Markdown', () => {
       });
     }
     for (const label of ['Critical (20–25)', 'High (12–19)', 'Medium (6–11)', 'Low (3–5)', 'Info (1–2)']) expect(grid).toContain(label);
-    for (const severity of ['critical', 'high', 'medium', 'low', 'info']) expect(html).toMatch(new RegExp(`\\.heat-${severity}\\{background:#[0-9a-f]{6}\\}`));
+    for (const severity of ['critical', 'high', 'medium', 'low', 'info']) expect(html).toMatch(new RegExp(`\\.heat-${severity}\\{background:#[0-9a-f]{6};color:#[0-9a-f]{6}\\}`));
     expect(html).toMatch(/\.heat-grid tbody td\.zero\{[^}]*color:#9e9e9e/);
   });
 
