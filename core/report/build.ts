@@ -94,7 +94,6 @@ export function buildReport(model: Model, analysis: AnalysisResult, catalog: Cat
         target: { ...m.target, label: labels.get(m.target.id) ?? m.target.id },
         present: m.present,
       })),
-      closedBy: (f.closedBy ?? []).map((c) => ({ control: c.control, label: c.label || controlLabel(c.control), target: { ...c.target, label: c.targetLabel || (labels.get(c.target.id) ?? c.target.id) } })),
     };
   });
 
@@ -166,19 +165,21 @@ export function buildReport(model: Model, analysis: AnalysisResult, catalog: Cat
   const diagram = buildDiagram(model);
   addDiagramRefs(diagram, subjectRefs);
   const meta = model.meta;
+  const closedFindings = analysis.closed ?? [];
+  const closedRef = (i: number) => `C-${String(i + 1).padStart(closedFindings.length >= 1000 ? 4 : 3, '0')}`;
   const cover = options.cover ?? {};
   const appendixTechniques = [...refs.techniques.values()];
   return {
     sections: REPORT_SECTIONS.filter((s) => !options.sections || options.sections.includes(s)),
     narrative: {
-      summary: buildNarrative(model, entries),
+      summary: buildNarrative(model, entries, closedFindings),
       scope: meta.scope,
       assumptions: meta.assumptions,
       exclusions: meta.exclusions,
       methodology: meta.methodology,
     },
     flows: buildFlowTable(model, labels, subjectRefs),
-    evidence: { controls: buildEvidence(model, labels, entries), closed: entries.filter((e) => e.closedBy.length > 0) },
+    evidence: { controls: buildEvidence(model, labels, entries, closedFindings, closedRef) },
     redTeam: buildRedTeamPlan(entries, register),
     cover: {
       title: cover.title || meta.title,
@@ -212,7 +213,8 @@ export function buildReport(model: Model, analysis: AnalysisResult, catalog: Cat
     plan,
     coverage,
     accepted: entries.filter((e) => e.status === 'accepted' || e.status === 'transferred'),
-    closed: (analysis.closed ?? []).map((f) => ({
+    closed: closedFindings.map((f, i) => ({
+      ref: closedRef(i),
       key: f.key,
       ruleId: f.ruleId,
       title: f.title,

@@ -2,6 +2,7 @@
 // data-flow table, finding numbers for the diagram, the evidence of controls in place, and the
 // executive summary in sentences. Pure and deterministic: the same model and analysis give the same text.
 import type { Model } from '../model/schema';
+import type { Finding } from '../engine/types';
 import { controlState } from '../model/schema';
 import { FLOW_FACTS } from '../kinds/flow-facts';
 import { controlLabel } from './labels';
@@ -14,7 +15,7 @@ const optionLabel = (field: { options?: ReadonlyArray<{ value: string; label: st
 export function refsBySubject(entries: RegisterEntry[]): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const e of entries) {
-    const key = `${e.subject.type === 'flow' ? 'flow' : 'component'}:${e.subject.id}`;
+    const key = `${e.subject.type === 'path' ? 'component' : e.subject.type}:${e.subject.id}`;
     const list = out.get(key) ?? [];
     list.push(e.ref);
     out.set(key, list);
@@ -54,7 +55,7 @@ export function buildFlowTable(model: Model, labels: Map<string, string>, refs: 
 }
 
 /** Each control recorded as present, where, and the findings it closes or lowers. */
-export function buildEvidence(model: Model, labels: Map<string, string>, entries: RegisterEntry[]): EvidenceItem[] {
+export function buildEvidence(model: Model, labels: Map<string, string>, entries: RegisterEntry[], closed: readonly Finding[], closedRef: (i: number) => string): EvidenceItem[] {
   const items = new Map<string, EvidenceItem>();
   const item = (control: string, type: 'component' | 'flow', id: string) => {
     const key = `${control}\u0000${type}:${id}`;
@@ -67,12 +68,14 @@ export function buildEvidence(model: Model, labels: Map<string, string>, entries
   };
   for (const c of model.components) for (const [control, state] of Object.entries(c.controls)) if (state === 'present') item(control, 'component', c.id);
   for (const f of model.flows) for (const [control, state] of Object.entries(f.controls)) if (state === 'present') item(control, 'flow', f.id);
+  closed.forEach((f, i) => {
+    for (const c of f.closedBy ?? []) item(c.control, c.target.type, c.target.id).closes.push(closedRef(i));
+  });
   for (const e of entries) {
-    for (const c of e.closedBy) item(c.control, c.target.type, c.target.id).closes.push(e.ref);
     for (const m of e.mitigations) {
-      if (!m.present || m.target.type === undefined) continue;
+      if (!m.present) continue;
       const it = item(m.control, m.target.type, m.target.id);
-      if (!it.closes.includes(e.ref) && !it.lowers.includes(e.ref)) it.lowers.push(e.ref);
+      if (!it.lowers.includes(e.ref)) it.lowers.push(e.ref);
     }
   }
   const order = new Map<string, number>();
@@ -85,17 +88,16 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 const list = (items: string[]) => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
 
 /** The executive summary in sentences: exposure, top risks, what controls close, what is accepted and by whom. */
-export function buildNarrative(model: Model, entries: RegisterEntry[]): string[] {
+export function buildNarrative(model: Model, entries: RegisterEntry[], closed: readonly Finding[]): string[] {
   const out: string[] = [];
   const open = entries.filter(isOpen);
-  const closed = entries.filter((e) => e.closedBy.length > 0);
-  const decided = entries.filter((e) => e.closedBy.length === 0 && RESOLVED_STATUSES.has(e.status));
-  const accepted = entries.filter((e) => e.closedBy.length === 0 && (e.status === 'accepted' || e.status === 'transferred'));
+  const decided = entries.filter((e) => RESOLVED_STATUSES.has(e.status));
+  const accepted = entries.filter((e) => e.status === 'accepted' || e.status === 'transferred');
   const severe = open.filter((e) => e.residual.severity === 'critical' || e.residual.severity === 'high');
   out.push(
     `The model describes ${plural(model.components.length, 'component')}, ${plural(model.flows.length, 'data flow')} and ${plural(model.zones.length, 'trust zone')}; the analysis found ${plural(entries.length, 'finding')}.`,
   );
-  if (entries.length === 0) {
+  if (entries.length === 0 && closed.length === 0) {
     out.push('No rule applies to the system as modelled, so there is no exposure to report.');
     return out;
   }
@@ -114,8 +116,8 @@ export function buildNarrative(model: Model, entries: RegisterEntry[]): string[]
     out.push(`The top ${top.length === 1 ? 'risk is' : `${top.length} risks are`} ${list(top)}.`);
   }
   if (closed.length) {
-    const controls = [...new Set(closed.flatMap((e) => e.closedBy.map((c) => c.label)))];
-    out.push(`Controls in place close ${plural(closed.length, 'finding')} (${list(controls)}); they are listed as evidence under "Controls in place".`);
+    const controls = [...new Set(closed.flatMap((f) => (f.closedBy ?? []).map((c) => c.label)))];
+    out.push(`Controls in place close ${plural(closed.length, 'further threat')} (${list(controls)}); they are listed as evidence under "Controls in place".`);
   }
   if (decided.length) out.push(`${plural(decided.length, 'finding is', 'findings are')} recorded as mitigated or not applicable.`);
   if (accepted.length) {

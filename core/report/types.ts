@@ -44,8 +44,6 @@ export interface RegisterEntry {
   due: string;
   ticket: string;
   mitigations: ReportMitigation[];
-  /** Controls in place that close this finding (it is evidence, not an open risk). */
-  closedBy: Array<{ control: string; label: string; target: { type: 'component' | 'flow'; id: string; label: string } }>;
 }
 
 export interface RegisterGroup {
@@ -129,6 +127,8 @@ export interface CoverageTactic extends CatalogRef {
 }
 
 export interface ClosedEntry {
+  /** Short reference: C-001 … (closed findings are numbered apart from the open register). */
+  ref: string;
   key: string;
   ruleId: string;
   title: string;
@@ -189,7 +189,7 @@ export interface RedTeamItem {
 }
 
 export interface RedTeamGroup {
-  subject: { type: 'component' | 'flow' | 'path'; id: string; label: string };
+  subject: RegisterEntry['subject'];
   items: RedTeamItem[];
 }
 
@@ -205,7 +205,8 @@ export interface ReportData {
     methodology: string;
   };
   flows: FlowRow[];
-  evidence: { controls: EvidenceItem[]; closed: RegisterEntry[] };
+  /** Controls in place; the findings they close are `closed`. */
+  evidence: { controls: EvidenceItem[] };
   redTeam: RedTeamGroup[];
   cover: {
     /** Marking printed in every page's header and footer ("CONFIDENTIAL"); '' for none. */

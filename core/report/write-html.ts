@@ -96,7 +96,11 @@ export function writeHtml(report: ReportData, options: HtmlOptions = {}): string
     '<h2>Controls in place</h2>',
     report.evidence.controls.length === 0 ? '<p>No control is recorded as present in the model.</p>' : table(['Control', 'Where', 'Closes', 'Lowers'], report.evidence.controls.map((c) => [h(c.controlLabel), `${c.target.type === 'flow' ? 'Flow' : 'Component'}: ${h(c.target.label)}`, c.closes.map(h).join(', '), c.lowers.map(h).join(', ')])),
     '<h3>Findings closed by controls</h3>',
-    report.evidence.closed.length === 0 ? '<p>No finding is closed by a control in place.</p>' : table(['Ref', 'Finding', 'Subject', 'Closed by'], report.evidence.closed.map((e) => [h(e.ref), h(e.title), h(e.subject.label), e.closedBy.map((c) => `${h(c.label)} on ${h(c.target.label)}`).join('; ')])),
+    report.closed.length === 0
+      ? '<p>No finding is closed by a control in place.</p>'
+      : table(['Ref', 'Finding', 'Where', 'Closed by', 'Without it', 'ATLAS'], report.closed.map((c) => [
+        h(c.ref), h(c.title), h(c.subject), c.closedBy.map((x) => h(x)).join('<br>'), `${c.inherent.score} ${sev(c.inherent.severity)}`, c.atlas.map((x) => a(x.id, x.url)).join(', '),
+      ])),
     '<h2>ATLAS coverage</h2>',
     '<p>The ATLAS techniques this model’s findings cite, under each tactic they serve: exposed (some finding unresolved), accepted (only accepted or transferred findings left) or mitigated.</p>',
     writeCoverageMatrixHtml(report.coverage),
@@ -108,12 +112,6 @@ export function writeHtml(report: ReportData, options: HtmlOptions = {}): string
       : table(['Ref', 'Finding', 'Residual', 'Status', 'Owner, due, ticket', 'Rationale'], report.accepted.map((e) => [
         `<a href="#${h(e.ref)}">${h(e.ref)}</a>`, `${h(e.title)} <span class="muted">(${h(e.subject.label)})</span>`, `${e.residual.score} ${sev(e.residual.severity)}`, h(statusLabel(e.status)),
         [e.owner, e.due && `due ${e.due}`, e.ticket && `ticket ${e.ticket}`].filter(Boolean).map((x) => h(x)).join('<br>'), h(e.rationale || '(no rationale recorded)'),
-      ])),
-    '<h2>Closed by controls in place</h2>',
-    report.closed.length === 0
-      ? '<p>No finding is closed by a control in place.</p>'
-      : table(['Finding', 'Where', 'Closed by', 'Without it', 'ATLAS'], report.closed.map((c) => [
-        h(c.title), h(c.subject), c.closedBy.map((x) => h(x)).join('<br>'), `${c.inherent.score} ${sev(c.inherent.severity)}`, c.atlas.map((x) => a(x.id, x.url)).join(', '),
       ])),
     report.stale.length ? '<h3>Decisions whose finding no longer appears</h3>' + table(['Key', 'Status', 'Rationale'], report.stale.map((s) => [h(s.key), h(statusLabel(s.status)), h(s.rationale)])) : '',
     '<h2>Red-team test plan</h2>',

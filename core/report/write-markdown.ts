@@ -71,8 +71,11 @@ export function writeMarkdown(report: ReportData): string {
   out.push('## Controls in place', '');
   out.push(...table(['Control', 'Where', 'Closes', 'Lowers'], report.evidence.controls.map((c) => [md(c.controlLabel), `${c.target.type === 'flow' ? 'Flow' : 'Component'}: ${md(c.target.label)}`, c.closes.join(', '), c.lowers.join(', ')])));
   out.push('### Findings closed by controls', '');
-  if (report.evidence.closed.length === 0) out.push('No finding is closed by a control in place.', '');
-  else out.push(...table(['Ref', 'Finding', 'Subject', 'Closed by'], report.evidence.closed.map((e) => [e.ref, md(e.title), md(e.subject.label), e.closedBy.map((c) => `${md(c.label)} on ${md(c.target.label)}`).join('; ')])));
+  if (report.closed.length === 0) out.push('No finding is closed by a control in place.', '');
+  else
+    out.push(...table(['Ref', 'Finding', 'Where', 'Closed by', 'Without it', 'ATLAS'], report.closed.map((c) => [
+      c.ref, md(c.title), md(c.subject), c.closedBy.map(md).join('; '), `${c.inherent.score} ${severityLabel(c.inherent.severity)}`, c.atlas.map((x) => x.id).join(', '),
+    ])));
   out.push('## ATLAS coverage', '');
   out.push(...table(['Tactic', 'Technique', 'Findings', 'Max residual', 'State'], report.coverage.flatMap((t) => t.techniques.map((x) => [
     md(t.name), link(`${x.id} ${x.name}`, x.url), String(x.findings), String(x.maxResidual), x.state,
@@ -82,12 +85,6 @@ export function writeMarkdown(report: ReportData): string {
   else
     out.push(...table(['Ref', 'Finding', 'Residual', 'Status', 'Owner', 'Due', 'Ticket', 'Rationale'], report.accepted.map((e) => [
       e.ref, `${md(e.title)} (${md(e.subject.label)})`, `${e.residual.score} ${severityLabel(e.residual.severity)}`, statusLabel(e.status), md(e.owner), md(e.due), md(e.ticket), md(e.rationale || '(no rationale recorded)'),
-    ])));
-  out.push('## Closed by controls in place', '');
-  if (report.closed.length === 0) out.push('No finding is closed by a control in place.', '');
-  else
-    out.push(...table(['Finding', 'Where', 'Closed by', 'Without it', 'ATLAS'], report.closed.map((c) => [
-      md(c.title), md(c.subject), c.closedBy.map(md).join('; '), `${c.inherent.score} ${severityLabel(c.inherent.severity)}`, c.atlas.map((a) => a.id).join(', '),
     ])));
   if (report.stale.length) {
     out.push('### Decisions whose finding no longer appears', '');

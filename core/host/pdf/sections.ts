@@ -57,7 +57,8 @@ export function writeFlows(w: SectionWriter, report: ReportData): void {
 
 export function writeEvidence(w: SectionWriter, report: ReportData): void {
   w.section('Controls in place');
-  const { controls, closed } = report.evidence;
+  const { controls } = report.evidence;
+  const closed = report.closed;
   if (controls.length === 0) w.para('No control is recorded as present in the model.');
   else {
     w.para('Each control the model records as present, where it is, and the findings it closes (kept below as evidence) or whose residual score it lowers.');
@@ -79,11 +80,13 @@ export function writeEvidence(w: SectionWriter, report: ReportData): void {
       w.doc,
       [
         { header: 'Ref', width: 0.08 },
-        { header: 'Finding', width: 0.36 },
-        { header: 'Subject', width: 0.22 },
-        { header: 'Closed by', width: 0.34 },
+        { header: 'Finding', width: 0.3 },
+        { header: 'Where', width: 0.2 },
+        { header: 'Closed by', width: 0.28 },
+        { header: 'Without it', width: 0.14 },
       ],
-      closed.map((e) => [e.ref, e.title, e.subject.label, e.closedBy.map((c) => `${c.label} on ${c.target.label}`).join('; ')]),
+      closed.map((c) => [c.ref, c.title, c.subject, c.closedBy.join('\n'), `${c.inherent.score} ${severityLabel(c.inherent.severity)}`]),
+      { maxCell: 2000 },
     );
 }
 

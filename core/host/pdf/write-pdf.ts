@@ -308,15 +308,6 @@ class ReportPdf implements SectionWriter {
         ]),
         { maxCell: 2000 },
       );
-    this.heading('Closed by controls in place');
-    if (r.closed.length === 0) this.para('No finding is closed by a control in place.', 10);
-    else
-      drawTable(
-        this.doc,
-        [{ header: 'Finding', width: 0.32 }, { header: 'Where', width: 0.2 }, { header: 'Closed by', width: 0.3 }, { header: 'Without it', width: 0.18 }],
-        r.closed.map((c) => [c.title, c.subject, c.closedBy.join('\n'), `${c.inherent.score} ${severityLabel(c.inherent.severity)}`]),
-        { maxCell: 2000 },
-      );
     if (r.stale.length) {
       this.heading('Decisions whose finding no longer appears');
       drawTable(this.doc, [{ header: 'Finding key', width: 0.4 }, { header: 'Status', width: 0.15 }, { header: 'Rationale', width: 0.45 }], r.stale.map((s) => [s.key, statusLabel(s.status), s.rationale]));
