@@ -9,6 +9,9 @@ import { writeRegisterCsv } from '../../report/write-csv';
 import { writeFindingsJson } from '../../report/write-json';
 import { writeSarif } from '../../report/write-sarif';
 import { writeNavigatorLayer } from '../../report/write-navigator';
+import { writeRedTeamCsv, writeRedTeamMarkdown } from '../../report/write-redteam';
+import type { ReportSection } from '../../report/types';
+import type { Logo } from '../../report/logo';
 import { loadReportCatalog } from './catalog';
 import { analyzeForReport } from './analysis';
 import { writeReportPdf, type ProgressCallback } from '../pdf/write-pdf';
@@ -18,7 +21,7 @@ import { writeTrackerCsv, type TrackerColumn } from '../../interchange/export-tr
 import { FontSet } from '../fonts/font-set';
 import { htmlFontFaces } from '../fonts/web-subset';
 
-export const REPORT_FORMATS = ['pdf', 'md', 'html', 'csv', 'json', 'sarif', 'navigator', 'otm', 'threat-dragon', 'jira', 'azure-devops', 'github'] as const;
+export const REPORT_FORMATS = ['pdf', 'md', 'html', 'csv', 'json', 'sarif', 'navigator', 'otm', 'threat-dragon', 'jira', 'azure-devops', 'github', 'redteam-md', 'redteam-csv'] as const;
 /** The formats that are tracker CSVs (one issue per finding), each a preset of columns. */
 export const TRACKER_FORMATS = ['jira', 'azure-devops', 'github'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -36,6 +39,8 @@ export const REPORT_FILE_TYPES: Record<ReportFormat, { extension: string; mimeTy
   jira: { extension: '.jira.csv', mimeType: 'text/csv' },
   'azure-devops': { extension: '.azure-devops.csv', mimeType: 'text/csv' },
   github: { extension: '.github.csv', mimeType: 'text/csv' },
+  'redteam-md': { extension: '.redteam.md', mimeType: 'text/markdown' },
+  'redteam-csv': { extension: '.redteam.csv', mimeType: 'text/csv' },
 };
 
 /** The format a file name asks for, or null. */
@@ -46,6 +51,8 @@ export function formatFromFileName(file: string): ReportFormat | null {
   if (name.endsWith('.otm') || name.endsWith('.otm.json') || name.endsWith('.otm.yaml')) return 'otm';
   if (name.endsWith('.threat-dragon.json') || name.endsWith('.td.json')) return 'threat-dragon';
   for (const tracker of TRACKER_FORMATS) if (name.endsWith(`.${tracker}.csv`)) return tracker;
+  if (name.endsWith('.redteam.md')) return 'redteam-md';
+  if (name.endsWith('.redteam.csv')) return 'redteam-csv';
   const ext = path.extname(name);
   return ({ '.pdf': 'pdf', '.md': 'md', '.markdown': 'md', '.html': 'html', '.htm': 'html', '.csv': 'csv', '.json': 'json' } as const)[ext as '.pdf'] ?? null;
 }
@@ -59,6 +66,10 @@ export interface ExportOptions {
   onProgress?: ProgressCallback;
   /** Tracker CSVs: the columns, in order (the preset's own when absent). */
   trackerColumns?: TrackerColumn[];
+  /** Sections, classification marking and cover fields (the model's own where left out). */
+  report?: { sections?: readonly ReportSection[]; classification?: string; title?: string; owner?: string; authors?: string[]; reviewers?: string[] };
+  /** A checked cover logo (core/report/logo.ts). */
+  logo?: Logo;
 }
 
 /** The fonts sit in the built renderer beside data/ (dist/renderer/fonts), where the UI loads them too. */
@@ -67,11 +78,13 @@ const fontsDir = (options: ExportOptions) => path.join(path.dirname(options.data
 export async function exportReport(model: Model, format: ReportFormat, options: ExportOptions): Promise<{ data: Buffer | string; findings: number }> {
   const analysis = await analyzeForReport(model, { dataDir: options.dataDir, ...(options.rulesDir ? { rulesDir: options.rulesDir } : {}) });
   const { lookup } = loadReportCatalog(options.dataDir);
-  const report = buildReport(model, analysis, lookup, { generatedAt: options.generatedAt, generator: `Mercator ${options.appVersion}` });
+  const r = options.report ?? {};
+  const cover = Object.fromEntries(Object.entries({ title: r.title, owner: r.owner, authors: r.authors, reviewers: r.reviewers, classification: r.classification }).filter(([, v]) => v !== undefined));
+  const report = buildReport(model, analysis, lookup, { generatedAt: options.generatedAt, generator: `Mercator ${options.appVersion}`, ...(r.sections ? { sections: r.sections } : {}), cover });
   const findings = analysis.findings.length;
   switch (format) {
     case 'pdf':
-      return { data: await writeReportPdf(report, { fontsDir: fontsDir(options), ...(options.onProgress ? { onProgress: options.onProgress } : {}) }), findings };
+      return { data: await writeReportPdf(report, { fontsDir: fontsDir(options), ...(options.logo ? { logo: options.logo } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) }), findings };
     case 'md':
       return { data: writeMarkdown(report), findings };
     case 'html':
@@ -92,5 +105,9 @@ export async function exportReport(model: Model, format: ReportFormat, options: 
     case 'azure-devops':
     case 'github':
       return { data: writeTrackerCsv(report, { preset: format, ...(options.trackerColumns ? { columns: options.trackerColumns } : {}) }), findings };
+    case 'redteam-md':
+      return { data: writeRedTeamMarkdown(report), findings };
+    case 'redteam-csv':
+      return { data: writeRedTeamCsv(report), findings };
   }
 }

@@ -5,6 +5,7 @@ import { Modal } from '../panels/Modal';
 import { call } from '../api/client';
 import { useDocument } from '../state/document-store';
 import { downloadExport } from './download';
+import { ReportOptionsFields, initialOptions, toApiOptions, type ReportOptionsValue } from './ReportOptionsFields';
 
 const FORMATS = [
   { id: 'pdf', label: 'PDF report', help: 'Executive summary, diagram, threat register, mitigation plan, ATLAS coverage.' },
@@ -19,6 +20,8 @@ const FORMATS = [
   { id: 'jira', label: 'Jira issues (CSV)', help: 'One issue per finding: summary, description with reasons and mitigations, priority, ATLAS/OWASP labels, finding key as external id.' },
   { id: 'azure-devops', label: 'Azure DevOps work items (CSV)', help: 'The same, with Azure DevOps columns, priorities 1–4 and tags.' },
   { id: 'github', label: 'GitHub issues (CSV)', help: 'The same as title, body, labels and external id.' },
+  { id: 'redteam-md', label: 'Red-team plan (Markdown)', help: 'Tests per open finding, grouped by component: how, what to look for, which control they verify.' },
+  { id: 'redteam-csv', label: 'Red-team plan (CSV)', help: 'The same plan, one row per finding and test.' },
 ] as const;
 
 type FormatId = (typeof FORMATS)[number]['id'];
@@ -30,6 +33,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   const [elapsed, setElapsed] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const [options, setOptions] = useState<ReportOptionsValue | null>(() => (model ? initialOptions(model.meta) : null));
 
   useEffect(() => {
     if (!busy) return;
@@ -44,7 +48,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
     setElapsed(0);
     setError(null);
     setDone(null);
-    const result = await call('report:export', { model, format });
+    const result = await call('report:export', { model, format, ...(options ? { options: toApiOptions(options) } : {}) });
     setBusy(false);
     if (!result.ok) {
       setError(result.error.message);
@@ -67,6 +71,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
           </label>
         ))}
       </fieldset>
+      {options && (format === 'pdf' || format === 'html' || format === 'md') && <ReportOptionsFields value={options} onChange={setOptions} disabled={busy} />}
       {busy && (
         <div className="export-progress" role="status" aria-live="polite" data-testid="export-progress">
           <progress /> Building the {FORMATS.find((f) => f.id === format)!.label}… {elapsed > 0 ? `${elapsed} s` : ''}
