@@ -3,7 +3,7 @@
 // back carries exactly that.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -61,6 +61,39 @@ describe('export dialog options', () => {
     for (const p of pages) expect(p).toContain('INTERNAL USE ONLY');
     expect(pages[0]).toContain('Security review board');
     expect(execFileSync('pdfimages', ['-list', '-f', '1', '-l', '1', file], { encoding: 'utf8' })).toMatch(/\b90\s+30\b/);
+    expect(pageErrors(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Close' }).last().click();
+  });
+
+  it('exports the diagram as SVG and as PNG, with the finding numbers on it', async () => {
+    const save = async (format: string) => {
+      await page.getByTestId('toolbar-export').click();
+      await page.locator(`input[name="export-format"][value="${format}"]`).check();
+      const downloadPromise = page.waitForEvent('download', { timeout: 60_000 });
+      await page.getByTestId('export-run').click();
+      const download = await downloadPromise;
+      const file = path.join(dir, download.suggestedFilename());
+      await download.saveAs(file);
+      await expect.poll(() => page.getByTestId('export-done').textContent()).toMatch(/Saved/);
+      await page.getByRole('button', { name: 'Close' }).last().click();
+      return file;
+    };
+    const svgFile = await save('diagram-svg');
+    expect(svgFile).toMatch(/\.diagram\.svg$/);
+    const svg = readFileSync(svgFile, 'utf8');
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"[^>]* width="\d+" height="\d+"/);
+    expect(svg).toContain('Fine-tuning job');
+    expect(svg).toMatch(/class="refs"[^>]*>F-\d{3}/);
+    expect(svg).not.toMatch(/<script|href="http/i);
+    const pngFile = await save('diagram-png');
+    expect(pngFile).toMatch(/\.diagram\.png$/);
+    const png = readFileSync(pngFile);
+    expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+    const width = png.readUInt32BE(16);
+    const height = png.readUInt32BE(20);
+    const viewBox = /viewBox="[-\d.]+ [-\d.]+ ([\d.]+) ([\d.]+)"/.exec(svg)!;
+    expect(width).toBe(Math.round(Math.ceil(Number(viewBox[1])) * 2));
+    expect(height).toBe(Math.round(Math.ceil(Number(viewBox[2])) * 2));
     expect(pageErrors(page)).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import { ModelSchema } from '../../model/schema';
 import { IMPORT_FORMAT_IDS } from '../../interchange/types';
 import { TRACKER_COLUMNS } from '../../interchange/export-tracker';
 
-export const EXPORT_FORMATS = ['pdf', 'md', 'html', 'csv', 'json', 'sarif', 'navigator', 'otm', 'threat-dragon', 'jira', 'azure-devops', 'github', 'redteam-md', 'redteam-csv'] as const;
+export const EXPORT_FORMATS = ['pdf', 'md', 'html', 'csv', 'json', 'sarif', 'navigator', 'otm', 'threat-dragon', 'jira', 'azure-devops', 'github', 'redteam-md', 'redteam-csv', 'diagram-svg'] as const;
 import { REPORT_SECTIONS } from '../../report/types';
 import { LOGO_MAX_BYTES } from '../../report/logo';
 

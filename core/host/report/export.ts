@@ -9,6 +9,7 @@ import { writeRegisterCsv } from '../../report/write-csv';
 import { writeFindingsJson } from '../../report/write-json';
 import { writeSarif } from '../../report/write-sarif';
 import { writeNavigatorLayer } from '../../report/write-navigator';
+import { writeDiagramSvg } from '../../report/write-svg';
 import { writeRedTeamCsv, writeRedTeamMarkdown } from '../../report/write-redteam';
 import type { ReportSection } from '../../report/types';
 import type { Logo } from '../../report/logo';
@@ -21,7 +22,7 @@ import { writeTrackerCsv, type TrackerColumn } from '../../interchange/export-tr
 import { FontSet } from '../fonts/font-set';
 import { htmlFontFaces } from '../fonts/web-subset';
 
-export const REPORT_FORMATS = ['pdf', 'md', 'html', 'csv', 'json', 'sarif', 'navigator', 'otm', 'threat-dragon', 'jira', 'azure-devops', 'github', 'redteam-md', 'redteam-csv'] as const;
+export const REPORT_FORMATS = ['pdf', 'md', 'html', 'csv', 'json', 'sarif', 'navigator', 'otm', 'threat-dragon', 'jira', 'azure-devops', 'github', 'redteam-md', 'redteam-csv', 'diagram-svg'] as const;
 /** The formats that are tracker CSVs (one issue per finding), each a preset of columns. */
 export const TRACKER_FORMATS = ['jira', 'azure-devops', 'github'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -41,6 +42,7 @@ export const REPORT_FILE_TYPES: Record<ReportFormat, { extension: string; mimeTy
   github: { extension: '.github.csv', mimeType: 'text/csv' },
   'redteam-md': { extension: '.redteam.md', mimeType: 'text/markdown' },
   'redteam-csv': { extension: '.redteam.csv', mimeType: 'text/csv' },
+  'diagram-svg': { extension: '.diagram.svg', mimeType: 'image/svg+xml' },
 };
 
 /** The format a file name asks for, or null. */
@@ -52,6 +54,7 @@ export function formatFromFileName(file: string): ReportFormat | null {
   if (name.endsWith('.threat-dragon.json') || name.endsWith('.td.json')) return 'threat-dragon';
   for (const tracker of TRACKER_FORMATS) if (name.endsWith(`.${tracker}.csv`)) return tracker;
   if (name.endsWith('.redteam.md')) return 'redteam-md';
+  if (name.endsWith('.svg')) return 'diagram-svg';
   if (name.endsWith('.redteam.csv')) return 'redteam-csv';
   const ext = path.extname(name);
   return ({ '.pdf': 'pdf', '.md': 'md', '.markdown': 'md', '.html': 'html', '.htm': 'html', '.csv': 'csv', '.json': 'json' } as const)[ext as '.pdf'] ?? null;
@@ -109,5 +112,7 @@ export async function exportReport(model: Model, format: ReportFormat, options: 
       return { data: writeRedTeamMarkdown(report), findings };
     case 'redteam-csv':
       return { data: writeRedTeamCsv(report), findings };
+    case 'diagram-svg':
+      return { data: writeDiagramSvg(report.diagram, { standalone: { fontFaces: htmlFontFaces(new FontSet(fontsDir(options)), JSON.stringify(report.diagram)) } }), findings };
   }
 }

@@ -5,6 +5,7 @@ import { Modal } from '../panels/Modal';
 import { call } from '../api/client';
 import { useDocument } from '../state/document-store';
 import { downloadExport } from './download';
+import { saveBlob, svgToPng } from './diagram-png';
 import { ReportOptionsFields, initialOptions, toApiOptions, type ReportOptionsValue } from './ReportOptionsFields';
 
 const FORMATS = [
@@ -22,6 +23,8 @@ const FORMATS = [
   { id: 'github', label: 'GitHub issues (CSV)', help: 'The same as title, body, labels and external id.' },
   { id: 'redteam-md', label: 'Red-team plan (Markdown)', help: 'Tests per open finding, grouped by component: how, what to look for, which control they verify.' },
   { id: 'redteam-csv', label: 'Red-team plan (CSV)', help: 'The same plan, one row per finding and test.' },
+  { id: 'diagram-svg', label: 'Diagram (SVG)', help: 'The architecture diagram with finding numbers, as vectors.' },
+  { id: 'diagram-png', label: 'Diagram (PNG)', help: 'The same diagram as a picture, at twice its size.' },
 ] as const;
 
 type FormatId = (typeof FORMATS)[number]['id'];
@@ -48,12 +51,27 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
     setElapsed(0);
     setError(null);
     setDone(null);
-    const result = await call('report:export', { model, format, ...(options ? { options: toApiOptions(options) } : {}) });
-    setBusy(false);
+    const asked = format === 'diagram-png' ? 'diagram-svg' : format;
+    const result = await call('report:export', { model, format: asked, ...(options ? { options: toApiOptions(options) } : {}) });
     if (!result.ok) {
+      setBusy(false);
       setError(result.error.message);
       return;
     }
+    if (format === 'diagram-png') {
+      try {
+        const png = await svgToPng(result.value.data);
+        const fileName = result.value.fileName.replace(/\.svg$/, '.png');
+        saveBlob(png, fileName);
+        setBusy(false);
+        setDone(`Saved ${fileName} (${Math.max(1, Math.round(png.size / 1024))} KB).`);
+      } catch (e) {
+        setBusy(false);
+        setError(`The PNG was not made: ${(e as Error).message}`);
+      }
+      return;
+    }
+    setBusy(false);
     downloadExport(result.value);
     setDone(`Saved ${result.value.fileName} (${Math.max(1, Math.round(result.value.bytes / 1024))} KB, ${result.value.findings} findings).`);
   }
