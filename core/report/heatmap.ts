@@ -1,13 +1,13 @@
 // The one likelihood × impact heatmap definition the app's risk view and every report share: the same
-// axes (likelihood across, impact up), the same findings counted (unresolved: not mitigated, not "not
-// applicable", not closed by a control in place; at their residual likelihood and impact) and the same
-// colours (each cell by the severity band of its score, ./palette.ts HEAT_COLOR).
+// axes (likelihood across, impact up), the same findings counted (every finding of the register, decided
+// ones included, at its residual likelihood and impact; those a control in place closes are not threats
+// and are not counted) and the same colours (each cell by the severity band of its score, HEAT_COLOR).
 import type { Severity } from '../engine/types';
 import { severityOf } from '../engine/scoring';
 
 export const HEATMAP_LEVELS = [1, 2, 3, 4, 5] as const;
 export const HEATMAP_AXES = { x: 'Likelihood', y: 'Impact' } as const;
-export const HEATMAP_COUNTS = 'Unresolved findings (not mitigated, not "not applicable", not closed by a control) at their residual likelihood and impact.';
+export const HEATMAP_COUNTS = 'Findings at their residual likelihood and impact, decided ones included (those closed by a control in place are not threats and are not counted).';
 
 export interface HeatmapFinding {
   status: string;
@@ -25,7 +25,7 @@ export interface HeatCell {
 
 /** Whether a finding is counted in the heatmap. */
 export function countsInHeatmap(f: HeatmapFinding): boolean {
-  return f.status !== 'mitigated' && f.status !== 'not-applicable' && !(f.closedBy && f.closedBy.length > 0);
+  return !(f.closedBy && f.closedBy.length > 0);
 }
 
 const clamp = (n: number) => Math.min(5, Math.max(1, Math.round(n)));

@@ -1,5 +1,5 @@
 // The HTML report's two figures, drawn like the PDF's with the same colours (./palette.ts): the
-// likelihood × impact heatmap of unresolved findings, and the ATLAS coverage matrix (one column per
+// likelihood × impact heatmap of the findings at their residual score, and the ATLAS coverage matrix (one column per
 // tactic, in ATLAS order). Static markup styled by classes from FIGURES_CSS: no scripts, no style
 // attributes, and every catalog or user text escaped.
 import type { CoverageTactic } from './types';
@@ -43,7 +43,7 @@ export function writeHeatmapHtml(matrix: number[][]): string {
     const cells = LEVELS.map((l) => {
       const n = matrix[i - 1]?.[l - 1] ?? 0;
       const severity = heatSeverity(l, i);
-      const what = `likelihood ${l} × impact ${i} = ${l * i}, ${severityLabel(severity)}: ${n} unresolved finding${n === 1 ? '' : 's'}`;
+      const what = `likelihood ${l} × impact ${i} = ${l * i}, ${severityLabel(severity)}: ${n} finding${n === 1 ? '' : 's'}`;
       return `<td class="heat-${severity}${n === 0 ? ' zero' : ''}" title="${h(what)}">${n}</td>`;
     });
     return `<tr><th scope="row">${i}</th>${cells.join('')}</tr>`;
@@ -53,7 +53,7 @@ export function writeHeatmapHtml(matrix: number[][]): string {
   return [
     '<div class="heat">',
     '<div class="heat-plot"><div class="heat-y" aria-hidden="true">Impact</div>',
-    `<table class="heat-grid" aria-label="Unresolved findings by residual impact (rows, 5 at the top) and likelihood (columns)"><tbody>${rows.join('')}</tbody>${foot}</table></div>`,
+    `<table class="heat-grid" aria-label="Findings by residual impact (rows, 5 at the top) and likelihood (columns)"><tbody>${rows.join('')}</tbody>${foot}</table></div>`,
     `<div class="heat-notes"><b>Cell colour: severity of likelihood × impact</b><ul class="legend">${legend}</ul>`,
     `<p class="muted">Numbers: ${h(HEATMAP_COUNTS)}</p></div>`,
     '</div>',

@@ -67,7 +67,7 @@ export function writeHtml(report: ReportData, options: HtmlOptions = {}): string
     `<p>${report.narrative.summary.map(h).join(' ')}</p>`,
     table(['Severity (residual)', 'Findings'], [...SEVERITIES].reverse().map((s) => [sev(s), String(summary.bySeverity[s])])),
     table(['Status', 'Findings'], Object.entries(summary.byStatus).map(([s, n]) => [h(statusLabel(s)), String(n)])),
-    '<h3>Likelihood × impact (unresolved findings)</h3>',
+    '<h3>Likelihood × impact (findings at their residual score)</h3>',
     writeHeatmapHtml(summary.matrix),
     '<h3>Top risks</h3>',
     summary.findings === 0

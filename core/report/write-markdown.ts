@@ -44,7 +44,7 @@ export function writeMarkdown(report: ReportData): string {
   out.push(report.narrative.summary.map(md).join(' '), '');
   out.push(...table(['Severity (residual)', 'Findings'], [...SEVERITIES].reverse().map((s) => [severityLabel(s), String(summary.bySeverity[s])])));
   out.push(...table(['Status', 'Findings'], Object.entries(summary.byStatus).map(([s, n]) => [statusLabel(s), String(n)])));
-  out.push('### Likelihood × impact (unresolved findings)', '');
+  out.push('### Likelihood × impact (findings at their residual score)', '');
   out.push(...table(['Impact \\ Likelihood', '1', '2', '3', '4', '5'], [5, 4, 3, 2, 1].map((i) => [String(i), ...summary.matrix[i - 1]!.map(String)])));
   out.push('### Top risks', '');
   out.push(...table(['Ref', 'Finding', 'Subject', 'Residual', 'Status'], summary.topRisks.map((e) => [e.ref, md(e.title), md(e.subject.label), `${e.residual.score} ${severityLabel(e.residual.severity)}`, statusLabel(e.status)])));

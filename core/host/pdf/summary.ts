@@ -1,5 +1,5 @@
 // The executive summary's figures in the PDF: findings by residual severity (bars) beside findings by
-// status, then the likelihood × impact heatmap of unresolved findings with its colour legend.
+// status, then the likelihood × impact heatmap of the findings at their residual score with its colour legend.
 import type { ReportData } from '../../report/types';
 import { severityLabel, statusLabel } from '../../report/escape';
 import { SEVERITIES } from '../../engine/types';

@@ -162,7 +162,7 @@ class ReportPdf implements SectionWriter {
     this.para(this.report.narrative.summary.join(' '), 10);
     this.para('Scores are likelihood × impact (1–25); the residual score counts the controls already present.', 8.5);
     drawCounts(doc, summary);
-    this.heading('Likelihood × impact (unresolved findings, residual)', 12, 190);
+    this.heading('Likelihood × impact (findings at their residual score)', 12, 190);
     drawHeatmap(doc, summary.matrix);
     this.heading('Top risks');
     if (summary.findings === 0) this.para('No findings.');
