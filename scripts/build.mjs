@@ -4,10 +4,11 @@ import { build as viteBuild } from 'vite';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { copyFonts } from './fonts.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const only = process.argv[2];
-const external = ['better-sqlite3', 'pdfkit', 'electron', 'playwright-core', 'fsevents'];
+const external = ['better-sqlite3', 'pdfkit', 'fontkit', 'electron', 'playwright-core', 'fsevents'];
 const started = Date.now();
 
 if (!only || only === 'node') {
@@ -43,5 +44,6 @@ if (!only || only === 'node') {
 }
 if (!only || only === 'renderer') {
   await viteBuild({ configFile: path.join(root, 'renderer', 'vite.config.ts'), logLevel: 'warn' });
+  copyFonts(root, path.join(root, 'dist', 'renderer', 'fonts'));
 }
 console.log(`built ${only ?? 'everything'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -8,10 +8,15 @@ import type { CatalogLookup, CatalogRef } from './catalog-lookup';
 import type { InventoryItem, PlanItem, RegisterEntry, RegisterGroup, ReportData, ReportOptions, ReportScore, ReportTechnique } from './types';
 import { buildDiagram } from './diagram';
 import { buildCoverage } from './coverage';
+import { addDiagramRefs, buildEvidence, buildFlowTable, buildNarrative, refsBySubject } from './sections';
+import { buildRedTeamPlan } from './redteam';
+import { RESOLVED_STATUSES, isOpen } from './status';
+import { heatmapCells } from './heatmap';
+import { REPORT_SECTIONS } from './types';
 
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, low: 1, medium: 2, high: 3, critical: 4 };
 /** Statuses that close a finding: it is no longer an open risk. */
-export const RESOLVED: ReadonlySet<DecisionStatus> = new Set(['mitigated', 'not-applicable']);
+export const RESOLVED: ReadonlySet<DecisionStatus> = RESOLVED_STATUSES;
 
 function score(s: Score): ReportScore {
   return { likelihood: s.likelihood, impact: s.impact, score: s.score, severity: s.severity };
@@ -96,16 +101,11 @@ export function buildReport(model: Model, analysis: AnalysisResult, catalog: Cat
 
   const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
   const byStatus = Object.fromEntries(DECISION_STATUSES.map((s) => [s, 0])) as Record<DecisionStatus, number>;
-  const matrix = Array.from({ length: 5 }, () => [0, 0, 0, 0, 0]);
   for (const e of entries) {
     bySeverity[e.residual.severity]++;
     byStatus[e.status]++;
-    if (!RESOLVED.has(e.status)) {
-      const l = Math.min(5, Math.max(1, Math.round(e.residual.likelihood)));
-      const im = Math.min(5, Math.max(1, Math.round(e.residual.impact)));
-      matrix[l - 1]![im - 1]!++;
-    }
   }
+  const matrix = heatmapCells(entries).map((row) => row.map((c) => c.count));
 
   const groups = new Map<string, RegisterGroup>();
   for (const e of entries) {
@@ -163,13 +163,35 @@ export function buildReport(model: Model, analysis: AnalysisResult, catalog: Cat
     .sort((a, b) => b.findings.length - a.findings.length || (a.control < b.control ? -1 : 1));
 
   const coverage = buildCoverage(entries, catalog, (id) => refs.tactic(id));
+  const subjectRefs = refsBySubject(entries);
+  const diagram = buildDiagram(model);
+  addDiagramRefs(diagram, subjectRefs);
+  const meta = model.meta;
+  const closedFindings = analysis.closed ?? [];
+  const closedRef = (i: number) => `C-${String(i + 1).padStart(closedFindings.length >= 1000 ? 4 : 3, '0')}`;
+  const cover = options.cover ?? {};
   const appendixTechniques = [...refs.techniques.values()];
   return {
+    sections: REPORT_SECTIONS.filter((s) => !options.sections || options.sections.includes(s)),
+    narrative: {
+      summary: buildNarrative(model, entries, closedFindings),
+      scope: meta.scope,
+      assumptions: meta.assumptions,
+      exclusions: meta.exclusions,
+      methodology: meta.methodology,
+    },
+    flows: buildFlowTable(model, labels, subjectRefs),
+    evidence: { controls: buildEvidence(model, labels, entries, closedFindings, closedRef) },
+    redTeam: buildRedTeamPlan(entries, register),
     cover: {
-      title: model.meta.title,
-      version: model.meta.version ?? '',
+      title: cover.title || meta.title,
+      classification: cover.classification ?? meta.classification ?? '',
+      owner: cover.owner ?? meta.owner ?? '',
+      reviewers: cover.reviewers ?? meta.reviewers,
+      reviewStatus: meta.reviewStatus,
+      version: cover.version ?? meta.version ?? '',
       description: model.meta.description,
-      authors: model.meta.authors,
+      authors: cover.authors ?? meta.authors,
       modelDate: model.meta.updated ?? model.meta.created ?? '',
       generatedAt: options.generatedAt ?? '',
       catalogVersion: catalog.version ? `MITRE ATLAS ${catalog.version}` : 'no catalog',
@@ -184,16 +206,17 @@ export function buildReport(model: Model, analysis: AnalysisResult, catalog: Cat
       closedByControls: analysis.closed?.length ?? 0,
       bySeverity,
       byStatus,
-      topRisks: entries.filter((e) => !RESOLVED.has(e.status) && e.status !== 'accepted').slice(0, 10),
+      topRisks: entries.filter(isOpen).slice(0, 10),
       matrix,
     },
-    diagram: buildDiagram(model),
+    diagram,
     inventory,
     register,
     plan,
     coverage,
     accepted: entries.filter((e) => e.status === 'accepted' || e.status === 'transferred'),
-    closed: (analysis.closed ?? []).map((f) => ({
+    closed: closedFindings.map((f, i) => ({
+      ref: closedRef(i),
       key: f.key,
       ruleId: f.ruleId,
       title: f.title,

@@ -5,8 +5,12 @@ import { SEVERITIES, type Severity } from '../engine/types';
 import { severityOf } from '../engine/scoring';
 import type { CoverageTechnique } from './types';
 
-/** Heatmap cell colours by the severity of likelihood × impact (the engine's thresholds). */
-export const HEAT_COLOR: Record<Severity, string> = { critical: '#ef9a9a', high: '#ffcc80', medium: '#fff59d', low: '#c5e1a5', info: '#e0e0e0' };
+/**
+ * Heatmap cell colours by the severity of likelihood × impact (the engine's thresholds): the app's
+ * risk view uses the same ones (renderer/src/risk/risk.css, light theme), with HEAT_INK for the numbers.
+ */
+export const HEAT_COLOR: Record<Severity, string> = { critical: '#cc3d36', high: '#f6a56b', medium: '#f8e08e', low: '#c6e6c1', info: '#dde3ea' };
+export const HEAT_INK: Record<Severity, string> = { critical: '#ffffff', high: '#1b1f24', medium: '#1b1f24', low: '#1b1f24', info: '#1b1f24' };
 /** The scores each severity covers. */
 export const SCORE_RANGE: Record<Severity, string> = { critical: '20–25', high: '12–19', medium: '6–11', low: '3–5', info: '1–2' };
 

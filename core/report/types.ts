@@ -66,6 +66,8 @@ export interface LabelBox {
 
 export interface DiagramShape {
   id: string;
+  /** Register numbers (F-001 …) of the findings about this component, so the picture reads against the register. */
+  refs?: string[];
   label: string;
   kind: string;
   kindLabel: string;
@@ -79,6 +81,8 @@ export interface DiagramShape {
 
 export interface DiagramEdge {
   id: string;
+  /** Register numbers of the findings about this flow. */
+  refs?: string[];
   label: string;
   points: Array<{ x: number; y: number }>;
   /** Where the label goes: on or beside the line, clear of components and other labels if possible. */
@@ -128,6 +132,8 @@ export interface CoverageTactic extends CatalogRef {
 }
 
 export interface ClosedEntry {
+  /** Short reference: C-001 … (closed findings are numbered apart from the open register). */
+  ref: string;
   key: string;
   ruleId: string;
   title: string;
@@ -141,8 +147,78 @@ export interface ClosedEntry {
   inherent: { likelihood: number; impact: number; score: number; severity: Severity };
 }
 
+/** One data flow in the report's flow table. */
+export interface FlowRow {
+  id: string;
+  label: string;
+  source: string;
+  target: string;
+  carries: string;
+  classification: string;
+  authenticated: 'yes' | 'no' | 'not recorded';
+  encrypted: 'yes' | 'no' | 'not recorded';
+  findings: string[];
+}
+
+/** A control recorded as present, where it is, and what it does for the findings. */
+export interface EvidenceItem {
+  control: string;
+  controlLabel: string;
+  target: { type: 'component' | 'flow'; id: string; label: string };
+  /** Findings it closes (kept as evidence) and findings whose residual score it lowers. */
+  closes: string[];
+  lowers: string[];
+}
+
+/** Sections a report can hold; options choose among them. */
+export const REPORT_SECTIONS = ['summary', 'scope', 'diagram', 'flows', 'inventory', 'register', 'plan', 'evidence', 'coverage', 'accepted', 'redteam', 'appendix'] as const;
+export type ReportSection = (typeof REPORT_SECTIONS)[number];
+
+export interface RedTeamTest {
+  kind: string;
+  kindLabel: string;
+  /** What to do, with generic tool families. */
+  method: string;
+  /** What to look for: the sign that the finding is real. */
+  observe: string;
+  /** The controls a passing test would show to work. */
+  verifies: string[];
+}
+
+export interface RedTeamItem {
+  ref: string;
+  title: string;
+  residual: ReportScore;
+  atlas: string[];
+  tests: RedTeamTest[];
+}
+
+export interface RedTeamGroup {
+  subject: RegisterEntry['subject'];
+  items: RedTeamItem[];
+}
+
 export interface ReportData {
+  /** The sections to write, in report order. */
+  sections: ReportSection[];
+  narrative: {
+    /** The executive summary in sentences, derived from the analysis. */
+    summary: string[];
+    scope: string;
+    assumptions: string;
+    exclusions: string;
+    methodology: string;
+  };
+  flows: FlowRow[];
+  /** Controls in place; the findings they close are `closed`. */
+  evidence: { controls: EvidenceItem[] };
+  redTeam: RedTeamGroup[];
   cover: {
+    /** Marking printed in every page's header and footer ("CONFIDENTIAL"); '' for none. */
+    classification: string;
+    owner: string;
+    reviewers: string[];
+    reviewStatus: string;
     title: string;
     /** The model's own version (meta.version): free text, '' when the model records none. */
     version: string;
@@ -164,7 +240,7 @@ export interface ReportData {
     bySeverity: Record<Severity, number>;
     byStatus: Record<DecisionStatus, number>;
     topRisks: RegisterEntry[];
-    /** matrix[likelihood - 1][impact - 1] = number of unresolved findings (residual score). */
+    /** matrix[impact - 1][likelihood - 1] = unresolved findings at that residual score (./heatmap.ts, shared with the app). */
     matrix: number[][];
   };
   diagram: ReportDiagram;
@@ -191,4 +267,8 @@ export interface ReportOptions {
   generatedAt?: string;
   /** e.g. "Mercator 0.1.0". */
   generator?: string;
+  /** Sections to include (default: all). */
+  sections?: readonly ReportSection[];
+  /** Cover fields that replace the model's own for this report. */
+  cover?: { title?: string; authors?: string[]; reviewers?: string[]; owner?: string; version?: string; classification?: string };
 }

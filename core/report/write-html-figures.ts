@@ -1,10 +1,11 @@
 // The HTML report's two figures, drawn like the PDF's with the same colours (./palette.ts): the
-// likelihood × impact heatmap of unresolved findings, and the ATLAS coverage matrix (one column per
+// likelihood × impact heatmap of the findings at their residual score, and the ATLAS coverage matrix (one column per
 // tactic, in ATLAS order). Static markup styled by classes from FIGURES_CSS: no scripts, no style
 // attributes, and every catalog or user text escaped.
 import type { CoverageTactic } from './types';
 import { escapeHtml as h, severityLabel } from './escape';
-import { COVERAGE_LEGEND, HEAT_COLOR, HEAT_LEGEND, coverageBand, heatSeverity } from './palette';
+import { COVERAGE_LEGEND, HEAT_COLOR, HEAT_INK, HEAT_LEGEND, coverageBand, heatSeverity } from './palette';
+import { HEATMAP_COUNTS } from './heatmap';
 
 const LEVELS = [1, 2, 3, 4, 5];
 
@@ -20,7 +21,7 @@ export const FIGURES_CSS = [
   // Sizes in px: a cell's font size (bold counts, faint zeros) must not change its size.
   '.heat-grid tbody td{width:46px;height:46px;font-weight:bold;font-size:17px}',
   '.heat-grid tbody td.zero{font-weight:normal;font-size:11px;color:#9e9e9e}',
-  ...Object.entries(HEAT_COLOR).map(([severity, color]) => `.heat-${severity}{background:${color}}`),
+  ...Object.entries(HEAT_COLOR).map(([severity, color]) => `.heat-${severity}{background:${color};color:${HEAT_INK[severity as keyof typeof HEAT_INK]}}`),
   '.legend{list-style:none;margin:.3em 0;padding:0}.legend li{margin:.2em 0}',
   '.swatch{display:inline-block;width:1.1em;height:.8em;margin-right:.45em;vertical-align:-.05em;border:1px solid rgba(0,0,0,.08)}',
   '.heat-notes{max-width:26em}',
@@ -36,25 +37,25 @@ export const FIGURES_CSS = [
   ...COVERAGE_LEGEND.map((e) => `.cov-${e.band}{background:${e.color}}`),
 ].join('\n');
 
-/** The 5 × 5 grid (likelihood up, impact across), faint zeros, axis titles and the colour legend. */
+/** The 5 × 5 grid (impact up, likelihood across, as in the app: ./heatmap.ts), faint zeros, axis titles and the colour legend. */
 export function writeHeatmapHtml(matrix: number[][]): string {
-  const rows = [...LEVELS].reverse().map((l) => {
-    const cells = LEVELS.map((i) => {
-      const n = matrix[l - 1]?.[i - 1] ?? 0;
+  const rows = [...LEVELS].reverse().map((i) => {
+    const cells = LEVELS.map((l) => {
+      const n = matrix[i - 1]?.[l - 1] ?? 0;
       const severity = heatSeverity(l, i);
-      const what = `likelihood ${l} × impact ${i} = ${l * i}, ${severityLabel(severity)}: ${n} unresolved finding${n === 1 ? '' : 's'}`;
+      const what = `likelihood ${l} × impact ${i} = ${l * i}, ${severityLabel(severity)}: ${n} finding${n === 1 ? '' : 's'}`;
       return `<td class="heat-${severity}${n === 0 ? ' zero' : ''}" title="${h(what)}">${n}</td>`;
     });
-    return `<tr><th scope="row">${l}</th>${cells.join('')}</tr>`;
+    return `<tr><th scope="row">${i}</th>${cells.join('')}</tr>`;
   });
-  const foot = `<tfoot><tr><th></th>${LEVELS.map((i) => `<th scope="col">${i}</th>`).join('')}</tr><tr><th></th><th colspan="5">Impact</th></tr></tfoot>`;
+  const foot = `<tfoot><tr><th></th>${LEVELS.map((l) => `<th scope="col">${l}</th>`).join('')}</tr><tr><th></th><th colspan="5">Likelihood</th></tr></tfoot>`;
   const legend = HEAT_LEGEND.map((e) => `<li><span class="swatch heat-${e.severity}"></span>${h(severityLabel(e.severity))} (${h(e.range)})</li>`).join('');
   return [
     '<div class="heat">',
-    '<div class="heat-plot"><div class="heat-y" aria-hidden="true">Likelihood</div>',
-    `<table class="heat-grid" aria-label="Unresolved findings by residual likelihood (rows, 5 at the top) and impact (columns)"><tbody>${rows.join('')}</tbody>${foot}</table></div>`,
+    '<div class="heat-plot"><div class="heat-y" aria-hidden="true">Impact</div>',
+    `<table class="heat-grid" aria-label="Findings by residual impact (rows, 5 at the top) and likelihood (columns)"><tbody>${rows.join('')}</tbody>${foot}</table></div>`,
     `<div class="heat-notes"><b>Cell colour: severity of likelihood × impact</b><ul class="legend">${legend}</ul>`,
-    '<p class="muted">Numbers: unresolved findings (not mitigated, not “not applicable”) at their residual likelihood and impact.</p></div>',
+    `<p class="muted">Numbers: ${h(HEATMAP_COUNTS)}</p></div>`,
     '</div>',
   ].join('\n');
 }

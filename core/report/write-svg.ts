@@ -12,6 +12,18 @@ export function zoneFill(kind: string): string {
   return ZONE_FILL[kind] ?? '#f1f3f4';
 }
 
+/** Register numbers that fit in about `max` characters, then "+N". */
+function refsText(refs: string[], max: number): string {
+  let text = '';
+  for (let i = 0; i < refs.length; i++) {
+    const next = text ? `${text} ${refs[i]}` : refs[i]!;
+    const rest = refs.length - i - 1;
+    if ((rest ? `${next} +${rest}` : next).length > max && text) return `${text} +${refs.length - i}`;
+    text = next;
+  }
+  return text;
+}
+
 function clipText(text: string, max: number): string {
   const one = text.replace(/\s+/g, ' ');
   return one.length > max ? one.slice(0, max - 1) + '…' : one;
@@ -35,13 +47,25 @@ export function nodeLabelLines(label: string, perLine: number): string[] {
   return [lines[0]!, clipText(lines.slice(1).join(' '), perLine)].map((l) => clipText(l, perLine));
 }
 
-export function writeDiagramSvg(d: ReportDiagram): string {
+export interface SvgOptions {
+  /** A file of its own: size attributes, a white ground, and these @font-face rules (data: URLs). */
+  standalone?: { fontFaces: string };
+}
+
+export function writeDiagramSvg(d: ReportDiagram, options: SvgOptions = {}): string {
   const pad = 20;
   const f = DIAGRAM_FONT;
+  const w = d.width + 2 * pad;
+  const hgt = d.height + 2 * pad;
+  const size = options.standalone ? ` width="${Math.ceil(w)}" height="${Math.ceil(hgt)}"` : '';
   const parts: string[] = [
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${-pad} ${-pad} ${d.width + 2 * pad} ${d.height + 2 * pad}" role="img" aria-label="Architecture diagram" class="diagram" font-family="Helvetica, Arial, sans-serif">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${-pad} ${-pad} ${w} ${hgt}"${size} role="img" aria-label="Architecture diagram" class="diagram" font-family="Helvetica, Arial, sans-serif, 'Mercator Fallback'">`,
     '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="#555"/></marker></defs>',
   ];
+  if (options.standalone) {
+    if (options.standalone.fontFaces) parts.push(`<style>${options.standalone.fontFaces.replace(/</g, '')}</style>`);
+    parts.push(`<rect x="${-pad}" y="${-pad}" width="${w}" height="${hgt}" fill="#fff"/>`);
+  }
   for (const z of [...d.zones].sort((a, b) => b.width * b.height - a.width * a.height)) {
     parts.push(`<rect x="${z.x}" y="${z.y}" width="${z.width}" height="${z.height}" rx="10" fill="${zoneFill(z.kind)}" stroke="#888" stroke-dasharray="6 4"/>`);
   }
@@ -71,6 +95,19 @@ export function writeDiagramSvg(d: ReportDiagram): string {
     lines.forEach((l, i) =>
       parts.push(`<text x="${(b.x + b.width / 2).toFixed(1)}" y="${(first + i * line).toFixed(1)}" font-size="${f.edge}" text-anchor="middle" fill="#333" ${halo}>${h(l)}</text>`),
     );
+  }
+  // Finding numbers (F-001 …): at a component's top right, under a flow's label.
+  for (const n of d.nodes) {
+    if (!n.refs?.length) continue;
+    parts.push(`<text x="${(n.x + n.width - 4).toFixed(1)}" y="${(n.y + 9).toFixed(1)}" font-size="7" font-weight="bold" text-anchor="end" fill="#b71c1c" class="refs">${h(refsText(n.refs, Math.floor((n.width - 8) / 4.2)))}</text>`);
+  }
+  for (const e of d.edges) {
+    if (!e.refs?.length) continue;
+    const b = e.labelBox;
+    const mid = e.points[Math.floor(e.points.length / 2)]!;
+    const x = b ? b.x + b.width / 2 : mid.x;
+    const y = b ? b.y + b.height + 7 : mid.y + 9;
+    parts.push(`<text x="${x.toFixed(1)}" y="${y.toFixed(1)}" font-size="7" font-weight="bold" text-anchor="middle" fill="#b71c1c" class="refs" ${halo}>${h(refsText(e.refs, 40))}</text>`);
   }
   parts.push('</svg>');
   return parts.join('\n');

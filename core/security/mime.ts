@@ -7,6 +7,8 @@ export const RENDERER_MIME_TYPES: Readonly<Record<string, string>> = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.otf': 'font/otf',
   '.json': 'application/json',
   '.ico': 'image/x-icon',
 };

@@ -5,7 +5,23 @@ import { ModelSchema } from '../../model/schema';
 import { IMPORT_FORMAT_IDS } from '../../interchange/types';
 import { TRACKER_COLUMNS } from '../../interchange/export-tracker';
 
-export const EXPORT_FORMATS = ['pdf', 'md', 'html', 'csv', 'json', 'sarif', 'navigator', 'otm', 'threat-dragon', 'jira', 'azure-devops', 'github'] as const;
+export const EXPORT_FORMATS = ['pdf', 'md', 'html', 'csv', 'json', 'sarif', 'navigator', 'otm', 'threat-dragon', 'jira', 'azure-devops', 'github', 'redteam-md', 'redteam-csv', 'diagram-svg'] as const;
+import { REPORT_SECTIONS } from '../../report/types';
+import { LOGO_MAX_BYTES } from '../../report/logo';
+
+
+const Text = z.string().max(200);
+/** What a report holds and what its cover says; the model's own values where left out. */
+export const ReportOptionsSchema = z.strictObject({
+  sections: z.array(z.enum(REPORT_SECTIONS)).max(REPORT_SECTIONS.length).optional(),
+  classification: z.string().max(64).optional(),
+  title: Text.optional(),
+  owner: Text.optional(),
+  authors: z.array(Text).max(100).optional(),
+  reviewers: z.array(Text).max(100).optional(),
+  /** A PNG or JPEG for the PDF cover, base64 (checked by its bytes, at most 1 MB). */
+  logo: z.strictObject({ name: z.string().max(300), base64: z.string().max(Math.ceil((LOGO_MAX_BYTES * 4) / 3) + 8) }).optional(),
+});
 
 export const reportCalls = {
   /**
@@ -19,6 +35,8 @@ export const reportCalls = {
       format: z.enum(EXPORT_FORMATS),
       /** Tracker CSVs (jira, azure-devops, github): the columns, in order. */
       columns: z.array(z.enum(TRACKER_COLUMNS)).min(1).max(TRACKER_COLUMNS.length).optional(),
+      /** Reports: sections, marking, cover fields and logo. */
+      options: ReportOptionsSchema.optional(),
     }),
     output: z.object({
       fileName: z.string(),

@@ -94,6 +94,7 @@ export function drawDiagram(doc: Doc, d: ReportDiagram, box: Box, view?: View): 
   for (const n of nodes) drawNode(doc, n, X(n.x), Y(n.y), n.width * scale, n.height * scale, scale);
   drawZoneLabels(doc, zones, f);
   drawEdgeLabels(doc, edges, f);
+  drawRefs(doc, nodes, edges, f);
   // Arrowheads last: no label may hide which way a flow goes.
   doc.fillColor('#555');
   for (const e of edges) {
@@ -145,6 +146,43 @@ function drawEdgeLabels(doc: Doc, edges: DiagramEdge[], { scale, X, Y }: Frame):
     const first = top + (h - lines.length * line) / 2 + 0.15 * size;
     lines.forEach((l, i) => doc.text(l, cx - w / 2, first + i * line, { width: w, align: 'center', lineBreak: false, ellipsis: true, height: line }));
   }
+}
+
+const REF_COLOR = '#b71c1c';
+
+/** As many register numbers as fit in `width`, then "+N". */
+export function fitRefs(doc: Doc, refs: string[], width: number): string {
+  let text = '';
+  for (let i = 0; i < refs.length; i++) {
+    const next = text ? `${text} ${refs[i]}` : refs[i]!;
+    const rest = refs.length - i - 1;
+    if (doc.widthOfString(rest ? `${next} +${rest}` : next) > width) return text ? `${text} +${refs.length - i}` : `${refs[0]} +${refs.length - 1}`;
+    text = next;
+  }
+  return text;
+}
+
+/** Finding numbers (F-001 …) on their component (top of the box) and flow (under its label). */
+function drawRefs(doc: Doc, nodes: DiagramShape[], edges: DiagramEdge[], { scale, X, Y }: Frame): void {
+  const size = Math.max(3, 5.5 * scale);
+  doc.font(FONT.bold).fontSize(size);
+  for (const n of nodes) {
+    if (!n.refs?.length) continue;
+    const text = fitRefs(doc, n.refs, Math.max(10, n.width * scale - 6 * scale));
+    doc.fillColor(REF_COLOR).text(text, X(n.x) + 3 * scale, Y(n.y) + 1.5 * scale, { width: n.width * scale - 6 * scale, align: 'right', lineBreak: false });
+  }
+  for (const e of edges) {
+    if (!e.refs?.length) continue;
+    const b = e.labelBox;
+    const mid = e.points[Math.floor(e.points.length / 2)]!;
+    const cx = b ? X(b.x + b.width / 2) : X(mid.x);
+    const top = b ? Y(b.y + b.height) + 0.5 * scale : Y(mid.y) + 2 * scale;
+    const text = fitRefs(doc, e.refs, 120 * scale);
+    const w = doc.widthOfString(text) + 2 * scale;
+    doc.rect(cx - w / 2, top, w, size * 1.25).fillOpacity(0.9).fill('#fff').fillOpacity(1);
+    doc.fillColor(REF_COLOR).text(text, cx - w / 2, top + 0.1 * size, { width: w, align: 'center', lineBreak: false });
+  }
+  doc.fillColor('#000').font(FONT.regular);
 }
 
 function drawNode(doc: Doc, n: DiagramShape, x: number, y: number, w: number, h: number, scale: number): void {

@@ -1,33 +1,24 @@
 // Drawing helpers for the PDF report on top of pdfkit (Node-only, hence in core/host): safe text,
 // pages that all share one size and margins, tables that break across pages with their header repeated.
-import type PDFDocument from 'pdfkit';
+import type { ScriptDocument } from './script-doc';
 
-export type Doc = InstanceType<typeof PDFDocument>;
+export type Doc = ScriptDocument;
 
 export const PAGE = { size: 'A4' as const, margin: 50, footer: 28 };
 /** Every page's margins; the bottom one leaves room for the footer. */
 export const MARGINS = { top: PAGE.margin, bottom: PAGE.margin + PAGE.footer / 2, left: PAGE.margin, right: PAGE.margin };
-export const FONT = { regular: 'Helvetica', bold: 'Helvetica-Bold', oblique: 'Helvetica-Oblique' };
-
-// Characters the standard PDF fonts (WinAnsi) can show beyond Latin-1.
-const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
-// "→" becomes "»" rather than "->": a line may break after a hyphen, which split "->" across lines.
-const REPLACEMENTS: Record<string, string> = { '→': '»', '←': '«', '✓': 'yes', '≤': '<=', '≥': '>=', '×': 'x' };
+/** The report's faces (registered by ./script-doc.ts; other scripts fall back from these). */
+export const FONT = { regular: 'Sans', bold: 'Sans-Bold', oblique: 'Sans-Italic' };
 
 /**
- * User text as the standard fonts can draw it: control characters become spaces, characters outside
- * WinAnsi become "?". Text is always drawn as text; nothing in it is interpreted.
+ * User text as the PDF draws it: control characters become spaces (a line feed stays), text longer
+ * than `max` is cut with an ellipsis. Every script is kept: the embedded fonts draw it. Text is
+ * always drawn as text; nothing in it is interpreted.
  */
 export function pdfText(text: string, max = 4000): string {
-  let out = '';
-  for (const ch of text.length > max ? text.slice(0, max - 1) + '…' : text) {
-    const code = ch.codePointAt(0)!;
-    if (ch === '\n') out += '\n';
-    else if (code < 0x20 || (code >= 0x7f && code < 0xa0)) out += ' ';
-    else if (code <= 0xff || WIN_ANSI_EXTRA.has(ch)) out += ch;
-    else out += REPLACEMENTS[ch] ?? '?';
-  }
-  return out;
+  const cut = text.length > max ? text.slice(0, max - 1) + '…' : text;
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is replaced
+  return cut.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, ' ');
 }
 
 export function contentWidth(doc: Doc): number {

@@ -1,11 +1,13 @@
 // The workshop minutes as a PDF: a small writer of its own (title, then each section's lines and
-// tables), apart from the report writer.
-import PDFDocument from 'pdfkit';
+// tables), apart from the report writer; in the report's fonts, so every script prints.
+import { ScriptDocument } from './script-doc';
+import { FontSet, findFontsDir } from '../fonts/font-set';
 import { minutesOutline, type Minutes } from '../../room/minutes';
 import { FONT, MARGINS, PAGE, drawTable, ensureSpace, newPage, pdfText } from './kit';
 
-export async function writeMinutesPdf(m: Minutes): Promise<Buffer> {
-  const doc = new PDFDocument({
+/** `fontsDir`: where the report fonts are (default: dist/renderer/fonts above the working folder). */
+export async function writeMinutesPdf(m: Minutes, fontsDir?: string): Promise<Buffer> {
+  const doc = new ScriptDocument(new FontSet(fontsDir ?? findFontsDir()), {
     size: PAGE.size,
     margins: MARGINS,
     autoFirstPage: false,

@@ -1,9 +1,10 @@
 // The executive summary's figures in the PDF: findings by residual severity (bars) beside findings by
-// status, then the likelihood × impact heatmap of unresolved findings with its colour legend.
+// status, then the likelihood × impact heatmap of the findings at their residual score with its colour legend.
 import type { ReportData } from '../../report/types';
 import { severityLabel, statusLabel } from '../../report/escape';
 import { SEVERITIES } from '../../engine/types';
-import { HEAT_COLOR, HEAT_LEGEND, heatSeverity } from '../../report/palette';
+import { HEAT_COLOR, HEAT_INK, HEAT_LEGEND, heatSeverity } from '../../report/palette';
+import { HEATMAP_AXES, HEATMAP_COUNTS } from '../../report/heatmap';
 import { FONT, contentWidth, drawTable, type Doc } from './kit';
 import { SEVERITY_COLOR } from './entry';
 
@@ -45,29 +46,30 @@ export function drawCounts(doc: Doc, summary: ReportData['summary']): number {
   return below;
 }
 
-/** The 5 × 5 heatmap with axis labels and a legend to its right; returns the y below it. */
+/** The 5 × 5 heatmap (impact up, likelihood across, as in the app) with axis labels and a legend to its right; returns the y below it. */
 export function drawHeatmap(doc: Doc, matrix: number[][]): number {
   const cell = 30;
   const left = doc.page.margins.left + 34;
   const top = doc.y + 4;
-  for (let l = 5; l >= 1; l--) {
-    const y = top + (5 - l) * cell;
-    doc.font(FONT.regular).fontSize(8.5).fillColor('#000').text(String(l), left - 16, y + cell / 2 - 4, { width: 12, align: 'right', lineBreak: false });
-    for (let i = 1; i <= 5; i++) {
-      const x = left + (i - 1) * cell;
-      const n = matrix[l - 1]?.[i - 1] ?? 0;
-      doc.rect(x, y, cell, cell).fillAndStroke(HEAT_COLOR[heatSeverity(l, i)], '#fff');
-      if (n > 0) doc.font(FONT.bold).fontSize(11).fillColor('#000').text(String(n), x, y + cell / 2 - 5.5, { width: cell, align: 'center', lineBreak: false });
-      else doc.font(FONT.regular).fontSize(7).fillColor('#9e9e9e').text('0', x, y + cell / 2 - 3.5, { width: cell, align: 'center', lineBreak: false });
+  for (let im = 5; im >= 1; im--) {
+    const y = top + (5 - im) * cell;
+    doc.font(FONT.regular).fontSize(8.5).fillColor('#000').text(String(im), left - 16, y + cell / 2 - 4, { width: 12, align: 'right', lineBreak: false });
+    for (let l = 1; l <= 5; l++) {
+      const x = left + (l - 1) * cell;
+      const n = matrix[im - 1]?.[l - 1] ?? 0;
+      const band = heatSeverity(l, im);
+      doc.rect(x, y, cell, cell).fillAndStroke(HEAT_COLOR[band], '#fff');
+      if (n > 0) doc.font(FONT.bold).fontSize(11).fillColor(HEAT_INK[band]).text(String(n), x, y + cell / 2 - 6.5, { width: cell, align: 'center', lineBreak: false });
+      else doc.font(FONT.regular).fontSize(7).fillColor(band === 'critical' ? '#f5c6c4' : '#9e9e9e').text('0', x, y + cell / 2 - 4.5, { width: cell, align: 'center', lineBreak: false });
     }
   }
   doc.font(FONT.regular).fontSize(8.5).fillColor('#000');
-  for (let i = 1; i <= 5; i++) doc.text(String(i), left + (i - 1) * cell, top + 5 * cell + 3, { width: cell, align: 'center', lineBreak: false });
-  doc.font(FONT.bold).fontSize(8.5).text('Impact', left, top + 5 * cell + 15, { width: 5 * cell, align: 'center', lineBreak: false });
-  // The likelihood axis title, written upwards along the rows.
+  for (let l = 1; l <= 5; l++) doc.text(String(l), left + (l - 1) * cell, top + 5 * cell + 3, { width: cell, align: 'center', lineBreak: false });
+  doc.font(FONT.bold).fontSize(8.5).text(HEATMAP_AXES.x, left, top + 5 * cell + 15, { width: 5 * cell, align: 'center', lineBreak: false });
+  // The impact axis title, written upwards along the rows.
   doc.save();
   doc.rotate(-90, { origin: [left - 28, top + 2.5 * cell] });
-  doc.text('Likelihood', left - 28 - 2.5 * cell, top + 2.5 * cell - 4, { width: 5 * cell, align: 'center', lineBreak: false });
+  doc.text(HEATMAP_AXES.y, left - 28 - 2.5 * cell, top + 2.5 * cell - 4, { width: 5 * cell, align: 'center', lineBreak: false });
   doc.restore();
 
   const lx = left + 5 * cell + 30;
@@ -80,7 +82,7 @@ export function drawHeatmap(doc: Doc, matrix: number[][]): number {
     ly += 14;
   }
   ly += 4;
-  doc.font(FONT.regular).fontSize(8).fillColor('#5f6368').text('Numbers: unresolved findings (not mitigated, not "not applicable") at their residual likelihood and impact.', lx, ly, { width: contentWidth(doc) - (lx - doc.page.margins.left) });
+  doc.font(FONT.regular).fontSize(8).fillColor('#5f6368').text(`Numbers: ${HEATMAP_COUNTS}`, lx, ly, { width: contentWidth(doc) - (lx - doc.page.margins.left) });
   doc.fillColor('#000');
   const below = top + 5 * cell + 32;
   doc.x = doc.page.margins.left;

@@ -9,6 +9,10 @@ import { writeRegisterCsv } from '../../report/write-csv';
 import { writeFindingsJson } from '../../report/write-json';
 import { writeSarif } from '../../report/write-sarif';
 import { writeNavigatorLayer } from '../../report/write-navigator';
+import { writeDiagramSvg } from '../../report/write-svg';
+import { writeRedTeamCsv, writeRedTeamMarkdown } from '../../report/write-redteam';
+import type { ReportSection } from '../../report/types';
+import type { Logo } from '../../report/logo';
 import { loadReportCatalog } from './catalog';
 import { analyzeForReport } from './analysis';
 import { writeReportPdf, type ProgressCallback } from '../pdf/write-pdf';
@@ -16,8 +20,10 @@ import { writeOtm } from '../../interchange/export-otm';
 import { writeThreatDragon } from '../../interchange/export-threat-dragon';
 import { writeTrackerCsv, type TrackerColumn } from '../../interchange/export-tracker';
 import { reviewForReport } from './review';
+import { FontSet } from '../fonts/font-set';
+import { htmlFontFaces } from '../fonts/web-subset';
 
-export const REPORT_FORMATS = ['pdf', 'md', 'html', 'csv', 'json', 'sarif', 'navigator', 'otm', 'threat-dragon', 'jira', 'azure-devops', 'github'] as const;
+export const REPORT_FORMATS = ['pdf', 'md', 'html', 'csv', 'json', 'sarif', 'navigator', 'otm', 'threat-dragon', 'jira', 'azure-devops', 'github', 'redteam-md', 'redteam-csv', 'diagram-svg'] as const;
 /** The formats that are tracker CSVs (one issue per finding), each a preset of columns. */
 export const TRACKER_FORMATS = ['jira', 'azure-devops', 'github'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -35,6 +41,9 @@ export const REPORT_FILE_TYPES: Record<ReportFormat, { extension: string; mimeTy
   jira: { extension: '.jira.csv', mimeType: 'text/csv' },
   'azure-devops': { extension: '.azure-devops.csv', mimeType: 'text/csv' },
   github: { extension: '.github.csv', mimeType: 'text/csv' },
+  'redteam-md': { extension: '.redteam.md', mimeType: 'text/markdown' },
+  'redteam-csv': { extension: '.redteam.csv', mimeType: 'text/csv' },
+  'diagram-svg': { extension: '.diagram.svg', mimeType: 'image/svg+xml' },
 };
 
 /** The format a file name asks for, or null. */
@@ -45,6 +54,9 @@ export function formatFromFileName(file: string): ReportFormat | null {
   if (name.endsWith('.otm') || name.endsWith('.otm.json') || name.endsWith('.otm.yaml')) return 'otm';
   if (name.endsWith('.threat-dragon.json') || name.endsWith('.td.json')) return 'threat-dragon';
   for (const tracker of TRACKER_FORMATS) if (name.endsWith(`.${tracker}.csv`)) return tracker;
+  if (name.endsWith('.redteam.md')) return 'redteam-md';
+  if (name.endsWith('.svg')) return 'diagram-svg';
+  if (name.endsWith('.redteam.csv')) return 'redteam-csv';
   const ext = path.extname(name);
   return ({ '.pdf': 'pdf', '.md': 'md', '.markdown': 'md', '.html': 'html', '.htm': 'html', '.csv': 'csv', '.json': 'json' } as const)[ext as '.pdf'] ?? null;
 }
@@ -58,22 +70,31 @@ export interface ExportOptions {
   onProgress?: ProgressCallback;
   /** Tracker CSVs: the columns, in order (the preset's own when absent). */
   trackerColumns?: TrackerColumn[];
+  /** Sections, classification marking and cover fields (the model's own where left out). */
+  report?: { sections?: readonly ReportSection[]; classification?: string; title?: string; owner?: string; authors?: string[]; reviewers?: string[] };
+  /** A checked cover logo (core/report/logo.ts). */
+  logo?: Logo;
 }
+
+/** The fonts sit in the built renderer beside data/ (dist/renderer/fonts), where the UI loads them too. */
+const fontsDir = (options: ExportOptions) => path.join(path.dirname(options.dataDir), 'dist', 'renderer', 'fonts');
 
 export async function exportReport(model: Model, format: ReportFormat, options: ExportOptions): Promise<{ data: Buffer | string; findings: number }> {
   const analysis = await analyzeForReport(model, { dataDir: options.dataDir, ...(options.rulesDir ? { rulesDir: options.rulesDir } : {}) });
   const { lookup } = loadReportCatalog(options.dataDir);
-  const report = buildReport(model, analysis, lookup, { generatedAt: options.generatedAt, generator: `Mercator ${options.appVersion}` });
+  const r = options.report ?? {};
+  const cover = Object.fromEntries(Object.entries({ title: r.title, owner: r.owner, authors: r.authors, reviewers: r.reviewers, classification: r.classification }).filter(([, v]) => v !== undefined));
+  const report = buildReport(model, analysis, lookup, { generatedAt: options.generatedAt, generator: `Mercator ${options.appVersion}`, ...(r.sections ? { sections: r.sections } : {}), cover });
   const review = await reviewForReport(model, analysis, (m) => analyzeForReport(m, { dataDir: options.dataDir, ...(options.rulesDir ? { rulesDir: options.rulesDir } : {}) }));
   if (review) report.review = review;
   const findings = analysis.findings.length;
   switch (format) {
     case 'pdf':
-      return { data: await writeReportPdf(report, options.onProgress ? { onProgress: options.onProgress } : {}), findings };
+      return { data: await writeReportPdf(report, { fontsDir: fontsDir(options), ...(options.logo ? { logo: options.logo } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) }), findings };
     case 'md':
       return { data: writeMarkdown(report), findings };
     case 'html':
-      return { data: writeHtml(report), findings };
+      return { data: writeHtml(report, { fontFaces: htmlFontFaces(new FontSet(fontsDir(options)), JSON.stringify(report)) }), findings };
     case 'csv':
       return { data: writeRegisterCsv(report), findings };
     case 'json':
@@ -90,5 +111,11 @@ export async function exportReport(model: Model, format: ReportFormat, options: 
     case 'azure-devops':
     case 'github':
       return { data: writeTrackerCsv(report, { preset: format, ...(options.trackerColumns ? { columns: options.trackerColumns } : {}) }), findings };
+    case 'redteam-md':
+      return { data: writeRedTeamMarkdown(report), findings };
+    case 'redteam-csv':
+      return { data: writeRedTeamCsv(report), findings };
+    case 'diagram-svg':
+      return { data: writeDiagramSvg(report.diagram, { standalone: { fontFaces: htmlFontFaces(new FontSet(fontsDir(options)), JSON.stringify(report.diagram)) } }), findings };
   }
 }

@@ -7,6 +7,7 @@ import type { HostContext } from '../context';
 import { builtinRulesDir } from '../analysis/handlers';
 import { REPORT_FILE_TYPES, exportReport } from './export';
 import { RulePackError } from './analysis';
+import { checkLogo } from '../../report/logo';
 
 type ReportHandlers = Pick<Handlers, Extract<keyof Handlers, `report:${string}` | `import:${string}`>>;
 
@@ -18,8 +19,15 @@ export function reportFileName(title: string, extension: string): string {
 
 export function createReportHandlers(ctx: HostContext): ReportHandlers {
   return {
-    async 'report:export'({ model, format, columns }) {
+    async 'report:export'({ model, format, columns, options }) {
       const dataDir = path.dirname(builtinRulesDir(ctx));
+      let logo;
+      if (options?.logo) {
+        const checked = checkLogo(Buffer.from(options.logo.base64, 'base64'), `"${options.logo.name}"`);
+        if (!checked.ok) throw new ApiFailure('E_LOGO', `The report was not written: ${checked.error}.`);
+        logo = checked.logo;
+      }
+      const { logo: _logo, ...report } = options ?? {};
       let result;
       try {
         result = await exportReport(model, format, {
@@ -28,6 +36,8 @@ export function createReportHandlers(ctx: HostContext): ReportHandlers {
           appVersion: ctx.version,
           generatedAt: new Date().toISOString().slice(0, 10),
           ...(columns ? { trackerColumns: columns } : {}),
+          report,
+          ...(logo ? { logo } : {}),
         });
       } catch (error) {
         if (error instanceof RulePackError) throw new ApiFailure('E_RULE_PACK', `The report was not written: ${error.message}.`, error.problems);

@@ -1,5 +1,6 @@
 // The facilitator's room calls. The room lives in this process; participants reach it only through
 // the room's own endpoints (routes.ts). A host without a room host answers E_UNAVAILABLE.
+import path from 'node:path';
 import type { Handlers } from '../dispatch';
 import type { HostContext } from '../context';
 import { ApiFailure } from '../../api/result';
@@ -75,7 +76,8 @@ export function createRoomHandlers(ctx: HostContext): RoomHandlers {
         const data = minutesMarkdown(minutes);
         return { fileName: `${base}.md`, mimeType: 'text/markdown', encoding: 'text' as const, data, bytes: Buffer.byteLength(data) };
       }
-      const pdf = await writeMinutesPdf(minutes);
+      // The fonts sit in the built renderer beside examples/ (dist/renderer/fonts).
+      const pdf = await writeMinutesPdf(minutes, path.join(path.dirname(ctx.examplesDir), 'dist', 'renderer', 'fonts'));
       return { fileName: `${base}.pdf`, mimeType: 'application/pdf', encoding: 'base64' as const, data: pdf.toString('base64'), bytes: pdf.length };
     },
     async 'room:end'() {

@@ -5,6 +5,8 @@ import { Modal } from '../panels/Modal';
 import { call } from '../api/client';
 import { useDocument } from '../state/document-store';
 import { downloadExport } from './download';
+import { saveBlob, svgToPng } from './diagram-png';
+import { ReportOptionsFields, initialOptions, toApiOptions, type ReportOptionsValue } from './ReportOptionsFields';
 
 const FORMATS = [
   { id: 'pdf', label: 'PDF report', help: 'Executive summary, diagram, threat register, mitigation plan, ATLAS coverage.' },
@@ -19,6 +21,10 @@ const FORMATS = [
   { id: 'jira', label: 'Jira issues (CSV)', help: 'One issue per finding: summary, description with reasons and mitigations, priority, ATLAS/OWASP labels, finding key as external id.' },
   { id: 'azure-devops', label: 'Azure DevOps work items (CSV)', help: 'The same, with Azure DevOps columns, priorities 1–4 and tags.' },
   { id: 'github', label: 'GitHub issues (CSV)', help: 'The same as title, body, labels and external id.' },
+  { id: 'redteam-md', label: 'Red-team plan (Markdown)', help: 'Tests per open finding, grouped by component: how, what to look for, which control they verify.' },
+  { id: 'redteam-csv', label: 'Red-team plan (CSV)', help: 'The same plan, one row per finding and test.' },
+  { id: 'diagram-svg', label: 'Diagram (SVG)', help: 'The architecture diagram with finding numbers, as vectors.' },
+  { id: 'diagram-png', label: 'Diagram (PNG)', help: 'The same diagram as a picture, at twice its size.' },
 ] as const;
 
 type FormatId = (typeof FORMATS)[number]['id'];
@@ -30,6 +36,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   const [elapsed, setElapsed] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const [options, setOptions] = useState<ReportOptionsValue | null>(() => (model ? initialOptions(model.meta) : null));
 
   useEffect(() => {
     if (!busy) return;
@@ -44,12 +51,27 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
     setElapsed(0);
     setError(null);
     setDone(null);
-    const result = await call('report:export', { model, format });
-    setBusy(false);
+    const asked = format === 'diagram-png' ? 'diagram-svg' : format;
+    const result = await call('report:export', { model, format: asked, ...(options ? { options: toApiOptions(options) } : {}) });
     if (!result.ok) {
+      setBusy(false);
       setError(result.error.message);
       return;
     }
+    if (format === 'diagram-png') {
+      try {
+        const png = await svgToPng(result.value.data);
+        const fileName = result.value.fileName.replace(/\.svg$/, '.png');
+        saveBlob(png, fileName);
+        setBusy(false);
+        setDone(`Saved ${fileName} (${Math.max(1, Math.round(png.size / 1024))} KB).`);
+      } catch (e) {
+        setBusy(false);
+        setError(`The PNG was not made: ${(e as Error).message}`);
+      }
+      return;
+    }
+    setBusy(false);
     downloadExport(result.value);
     setDone(`Saved ${result.value.fileName} (${Math.max(1, Math.round(result.value.bytes / 1024))} KB, ${result.value.findings} findings).`);
   }
@@ -67,6 +89,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
           </label>
         ))}
       </fieldset>
+      {options && (format === 'pdf' || format === 'html' || format === 'md') && <ReportOptionsFields value={options} onChange={setOptions} disabled={busy} />}
       {busy && (
         <div className="export-progress" role="status" aria-live="polite" data-testid="export-progress">
           <progress /> Building the {FORMATS.find((f) => f.id === format)!.label}… {elapsed > 0 ? `${elapsed} s` : ''}

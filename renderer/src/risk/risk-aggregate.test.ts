@@ -36,7 +36,7 @@ function finding(
 }
 
 describe('heatmapCells', () => {
-  it('counts findings by residual likelihood and impact', () => {
+  it('counts findings by residual likelihood and impact, as the reports do', () => {
     const cells = heatmapCells([finding('a', 4, 5, []), finding('b', 4, 5, []), finding('c', 1, 2, [])]);
     expect(cells[4]![3]).toMatchObject({ likelihood: 4, impact: 5, count: 2, severity: 'critical' });
     expect(cells[1]![0]).toMatchObject({ likelihood: 1, impact: 2, count: 1 });

@@ -1,41 +1,9 @@
 // Pure aggregation of findings for the risk views: counts per likelihood × impact cell (residual
 // score) and per ATLAS technique (sub-techniques roll up to their parent), split by decision status.
-import type { Finding, Severity } from '../../../core/engine/types';
-import { SEVERITIES } from '../../../core/engine/types';
-import { severityOf } from '../../../core/engine/scoring';
+import type { Finding } from '../../../core/engine/types';
 
-export interface HeatCell {
-  likelihood: number;
-  impact: number;
-  count: number;
-  /** The worst severity among the cell's findings, or the score's band when the cell is empty. */
-  severity: Severity;
-}
-
-/** 5 × 5 cells, indexed [impact - 1][likelihood - 1]. */
-export function heatmapCells(findings: readonly Finding[]): HeatCell[][] {
-  const cells: HeatCell[][] = [];
-  for (let impact = 1; impact <= 5; impact++) {
-    const row: HeatCell[] = [];
-    for (let likelihood = 1; likelihood <= 5; likelihood++) {
-      row.push({ likelihood, impact, count: 0, severity: severityOf(likelihood * impact) });
-    }
-    cells.push(row);
-  }
-  const worst = new Map<HeatCell, number>();
-  for (const finding of findings) {
-    const { likelihood, impact, severity } = finding.residual;
-    const cell = cells[impact - 1]?.[likelihood - 1];
-    if (!cell) continue;
-    cell.count++;
-    const rank = SEVERITIES.indexOf(severity);
-    if (rank > (worst.get(cell) ?? -1)) {
-      worst.set(cell, rank);
-      cell.severity = severity;
-    }
-  }
-  return cells;
-}
+// The heatmap is defined once for the app and the reports (axes, what counts, colours).
+export { heatmapCells, type HeatCell } from '../../../core/report/heatmap';
 
 export type TechniqueState = 'exposed' | 'mitigated' | 'accepted' | 'none';
 
