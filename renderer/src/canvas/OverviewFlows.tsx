@@ -47,7 +47,7 @@ export function overviewBoxes(byId: ReadonlyMap<string, Box>): string {
 /**
  * The flows of the overview (see detail.ts): every flow in a single path, drawn in the layer under
  * the components, so panning a thousand flows costs what one element costs. The component boxes are
- * outlined the same way underneath, so the overview paints at once. Highlighted and selected
+ * outlined the same way underneath. Highlighted and selected
  * flows get a second, colored path on top.
  */
 export const OverviewFlows = memo(function OverviewFlows({
@@ -70,8 +70,8 @@ export const OverviewFlows = memo(function OverviewFlows({
     <EdgeLabelRenderer>
       <svg className="overview-flows" data-testid="overview-flows" aria-hidden="true">
         <path className="overview-flow" d={all} />
-        {/* The canvas mounts the overview's nodes a batch per frame (render-window.ts); until a node is
-            mounted its box is this outline, so the whole diagram shows on the first frame. */}
+        {/* Every box outlined underneath its node: a node still mounting (render-window.ts mounts the
+            ones off screen a batch per frame) already shows as a box. */}
         <path className="overview-box" d={outlines} data-testid="overview-boxes" data-count={byId.size} />
         {lit && <path className="overview-flow lit" d={lit} />}
       </svg>

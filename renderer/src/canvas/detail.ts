@@ -19,4 +19,3 @@ export const isOverviewZoom = (zoom: number) => zoom < OVERVIEW_ZOOM;
 export const OverviewContext = createContext(false);
 
 export const useOverview = () => useContext(OverviewContext);
-

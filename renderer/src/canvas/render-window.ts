@@ -1,10 +1,17 @@
 // What the canvas mounts: the nodes inside a window around the view (the view plus one view's size
 // on every side), at every zoom. The window moves in steps, not with every pan frame: it is computed
-// again only when the view comes within half a margin of its edge, and the nodes that newly enter it
+// again only when the view comes within a quarter of a margin of its edge (and re-centred at rest), and the nodes that newly enter it
 // are mounted a few per frame, nearest first (those already on screen at once), so mounting stays off
 // the pan path. Nodes that leave the window are unmounted when the view comes to rest.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Position, useStoreApi, type Edge, type Node, type NodeHandle, type ReactFlowState } from '@xyflow/react';
+import {
+  Position,
+  useStoreApi,
+  type Edge,
+  type Node,
+  type NodeHandle,
+  type ReactFlowState,
+} from '@xyflow/react';
 import { COMPONENT_SIZE } from '../state/model-edits';
 import { isOverviewZoom } from './detail';
 
@@ -65,7 +72,15 @@ export function windowServes(win: Rect, view: Rect, slack = 0.25): boolean {
 
 /** A declared handle, so React Flow can route a flow to a node it never measured. */
 const STAND_IN_HANDLES: NodeHandle[] = [
-  { id: Position.Top, type: 'source', position: Position.Top, x: COMPONENT_SIZE.width / 2, y: 0, width: 1, height: 1 },
+  {
+    id: Position.Top,
+    type: 'source',
+    position: Position.Top,
+    x: COMPONENT_SIZE.width / 2,
+    y: 0,
+    width: 1,
+    height: 1,
+  },
 ];
 
 const hiddenCopies = new WeakMap<Node, Node>();
@@ -118,7 +133,6 @@ export function useRenderWindow(
       const s: ReactFlowState = store.getState();
       if (!s.width || !s.height) return;
       const view = viewRect(s.transform, s.width, s.height);
-      const overview = isOverviewZoom(s.transform[2]);
       const serves = !!win.current && windowServes(win.current, view, mode === 'rest' ? 0.5 : 0.25);
       if (mode === 'move' && serves) return;
       const moved = !serves || !win.current;
@@ -133,9 +147,7 @@ export function useRenderWindow(
         for (const n of targets) {
           if (prev.has(n.id)) continue;
           const r = nodeRect(n);
-          // In the overview, boxes not mounted yet are outlined by OverviewFlows, so even the ones on
-          // screen can wait their turn.
-          if (overlaps(r, view) && !overview) now.push(n.id);
+          if (overlaps(r, view)) now.push(n.id);
           else later.push({ id: n.id, d: Math.hypot(r.x + r.width / 2 - cx, r.y + r.height / 2 - cy) });
         }
         later.sort((a, b) => a.d - b.d);
