@@ -80,7 +80,13 @@ describe('a 1,000-component model', () => {
         .filter(({ r }) => Math.abs(r.top - a.top) < 5 && r.left > a.right);
       return candidates.sort((x, y) => x.r.left - y.r.left)[0]!.id;
     }, middle);
-    const flowsBefore = await page.locator('.react-flow__edge').count();
+    // The canvas mounts the flows near the view; let it come to rest before counting them.
+    const edgeCount = () => page.locator('.react-flow__edge').count();
+    let flowsBefore = -1;
+    for (let i = 0; i < 20 && flowsBefore !== (await edgeCount()); i++) {
+      flowsBefore = await edgeCount();
+      await page.waitForTimeout(500);
+    }
     await connect(page, middle, right);
     await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(flowsBefore + 1);
     expect(pageErrors(page)).toEqual([]);

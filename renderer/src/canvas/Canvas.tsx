@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useRef, useState, type DragEvent, type PointerEvent } from 'react';
 import {
-  Background,
   ConnectionMode,
+  ControlButton,
   Controls,
   MiniMap,
   ReactFlow,
   applyEdgeChanges,
   applyNodeChanges,
+  getViewportForBounds,
   useReactFlow,
   useStore,
   useStoreApi,
@@ -30,7 +31,10 @@ import { ComponentNode } from './ComponentNode';
 import { ZoneNode } from './ZoneNode';
 import { FlowEdge } from './FlowEdge';
 import { PALETTE_MIME, dropPaletteItem } from './palette-drop';
-import { OverviewContext, RENDER_ALL_LIMIT, isOverviewZoom } from './detail';
+import { OverviewContext, WINDOW_FROM, isOverviewZoom } from './detail';
+import { useRenderWindow } from './render-window';
+import { fitBounds } from './fit';
+import { GridPlane } from './GridPlane';
 import { OverviewFlows } from './OverviewFlows';
 import { RemovedGhosts } from '../review/CanvasMarks';
 
@@ -41,12 +45,6 @@ const SNAP: [number, number] = [16, 16];
 type NodeUpdates = Parameters<ReactFlowState['updateNodeInternals']>[0];
 /** In the overview the flows are drawn as one path (OverviewFlows), not as React Flow edges. */
 const NO_EDGES: Edge[] = [];
-
-/** The dot grid only where it helps: at low zoom its tiny pattern costs more to paint than the whole diagram. */
-function GridBackground() {
-  const show = useStore((s) => s.transform[2] >= 0.45);
-  return show ? <Background gap={16} /> : null;
-}
 
 /**
  * Panning: the pane captures the pointer, so the browser stops hit-testing every component and flow
@@ -88,21 +86,30 @@ export function Canvas() {
   } | null>(null);
 
   useEffect(() => {
-    if (!model) return;
-    setNodes((prev) => toNodes(model, selected, prev));
-    setEdges((prev) => toEdges(model, selected, prev));
-  }, [model, selected]);
-
-  useEffect(() => {
-    // A newly loaded model: fit it in view once React Flow has measured it; an empty one starts at 100 %.
+    // A newly loaded model: fit it in view straight away, from the boxes in its layout (so the first
+    // frame is already the fitted one); an empty one starts at 100 %.
     const m = useDocument.getState().model;
     if (!m || (m.components.length === 0 && m.zones.length === 0)) {
       void flow.setViewport({ x: 0, y: 0, zoom: 1 });
       return;
     }
+    const { width, height, minZoom } = store.getState();
+    if (width && height) {
+      void flow.setViewport(getViewportForBounds(fitBounds(m), width, height, minZoom, 1.2, 0.12));
+      return;
+    }
     const timer = setTimeout(() => void flow.fitView({ padding: 0.12, maxZoom: 1.2 }), 60);
     return () => clearTimeout(timer);
-  }, [generation, flow]);
+  }, [generation, flow, store]);
+
+  useEffect(() => {
+    if (!model) return;
+    setNodes((prev) => toNodes(model, selected, prev));
+    setEdges((prev) => toEdges(model, selected, prev));
+  }, [model, selected]);
+
+  const big = nodes.length > WINDOW_FROM;
+  const windowed = useRenderWindow(nodes, overview ? NO_EDGES : edges, big);
 
   useEffect(() => {
     // Leaving the overview, components get their real handles back (they had one hidden stand-in):
@@ -204,16 +211,21 @@ export function Canvas() {
   );
 
   const rasterZoom = useRef<number | null>(null);
-  const onMoveEnd = useCallback((_event: unknown, viewport: Viewport) => {
-    // The viewport is one composited layer (will-change: transform), which the browser keeps at the
-    // scale it was first drawn at: after a zoom, drop the hint for a frame so it is drawn sharp again.
-    if (rasterZoom.current === viewport.zoom) return;
-    rasterZoom.current = viewport.zoom;
-    const layer = canvasRef.current?.querySelector<HTMLElement>('.react-flow__viewport');
-    if (!layer) return;
-    layer.style.willChange = 'auto';
-    requestAnimationFrame(() => requestAnimationFrame(() => (layer.style.willChange = '')));
-  }, []);
+  const settleWindow = windowed.settle;
+  const onMoveEnd = useCallback(
+    (_event: unknown, viewport: Viewport) => {
+      settleWindow();
+      // The viewport is one composited layer (will-change: transform), which the browser keeps at the
+      // scale it was first drawn at: after a zoom, drop the hint for a frame so it is drawn sharp again.
+      if (rasterZoom.current === viewport.zoom) return;
+      rasterZoom.current = viewport.zoom;
+      const layer = canvasRef.current?.querySelector<HTMLElement>('.react-flow__viewport');
+      if (!layer) return;
+      layer.style.willChange = 'auto';
+      requestAnimationFrame(() => requestAnimationFrame(() => (layer.style.willChange = '')));
+    },
+    [settleWindow],
+  );
 
   const onPaneClick = useCallback(() => {
     useSelection.getState().select([]);
@@ -232,8 +244,8 @@ export function Canvas() {
     >
       <OverviewContext value={overview}>
         <ReactFlow
-          nodes={nodes}
-          edges={overview ? NO_EDGES : edges}
+          nodes={windowed.nodes}
+          edges={windowed.edges}
           nodeTypes={nodeTypes}
           edgeTypes={edgeTypes}
           onNodesChange={onNodesChange}
@@ -245,7 +257,6 @@ export function Canvas() {
           onPaneClick={onPaneClick}
           onMoveEnd={onMoveEnd}
           connectionMode={ConnectionMode.Loose}
-          onlyRenderVisibleElements={nodes.length > RENDER_ALL_LIMIT}
           minZoom={0.05}
           maxZoom={3}
           snapToGrid={snap}
@@ -258,9 +269,18 @@ export function Canvas() {
           aria-label="Architecture diagram"
         >
           {overview && <OverviewFlows nodes={nodes} flows={model.flows} />}
-          <GridBackground />
+          <GridPlane />
           <MiniMap pannable zoomable ariaLabel="Minimap" nodeStrokeWidth={2} />
-          <Controls aria-label="Zoom controls" />
+          <Controls aria-label="Zoom controls">
+            <ControlButton
+              onClick={() => void flow.zoomTo(1)}
+              title="Zoom to 100 %"
+              aria-label="Zoom to 100 %"
+              className="zoom-actual"
+            >
+              1:1
+            </ControlButton>
+          </Controls>
           <RemovedGhosts />
         </ReactFlow>
       </OverviewContext>

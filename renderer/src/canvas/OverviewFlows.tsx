@@ -37,9 +37,17 @@ export function overviewPath(
   return parts.join('');
 }
 
+/** One SVG path outlining every component box: the overview is painted at once, before its nodes mount. */
+export function overviewBoxes(byId: ReadonlyMap<string, Box>): string {
+  const parts: string[] = [];
+  for (const b of byId.values()) parts.push(`M${b.x} ${b.y}h${b.width}v${b.height}h${-b.width}Z`);
+  return parts.join('');
+}
+
 /**
  * The flows of the overview (see detail.ts): every flow in a single path, drawn in the layer under
- * the components, so panning a thousand flows costs what one element costs. Highlighted and selected
+ * the components, so panning a thousand flows costs what one element costs. The component boxes are
+ * outlined the same way underneath. Highlighted and selected
  * flows get a second, colored path on top.
  */
 export const OverviewFlows = memo(function OverviewFlows({
@@ -51,6 +59,7 @@ export const OverviewFlows = memo(function OverviewFlows({
 }) {
   const byId = useMemo(() => boxes(nodes), [nodes]);
   const all = useMemo(() => overviewPath(flows, byId), [flows, byId]);
+  const outlines = useMemo(() => overviewBoxes(byId), [byId]);
   const highlighted = useSelection((s) => s.highlighted);
   const selected = useSelection((s) => s.selected);
   const lit = useMemo(() => {
@@ -61,6 +70,9 @@ export const OverviewFlows = memo(function OverviewFlows({
     <EdgeLabelRenderer>
       <svg className="overview-flows" data-testid="overview-flows" aria-hidden="true">
         <path className="overview-flow" d={all} />
+        {/* Every box outlined underneath its node: a node still mounting (render-window.ts mounts the
+            ones off screen a batch per frame) already shows as a box. */}
+        <path className="overview-box" d={outlines} data-testid="overview-boxes" data-count={byId.size} />
         {lit && <path className="overview-flow lit" d={lit} />}
       </svg>
     </EdgeLabelRenderer>

@@ -8,11 +8,10 @@ import { createContext, useContext } from 'react';
 export const OVERVIEW_ZOOM = 0.4;
 
 /**
- * Up to this many nodes every one stays mounted, so panning only moves one composited layer. Above
- * it React Flow renders just the visible ones (mounting and unmounting as the view moves), which
- * keeps models of 10,000 components workable.
+ * Up to this many nodes every one stays mounted. Above it the canvas mounts only the nodes in a
+ * window around the view (render-window.ts), at every zoom.
  */
-export const RENDER_ALL_LIMIT = 2500;
+export const WINDOW_FROM = 150;
 
 export const isOverviewZoom = (zoom: number) => zoom < OVERVIEW_ZOOM;
 

@@ -8,8 +8,8 @@ export function boxOf(node: InternalNode): Box {
   return {
     x: node.internals.positionAbsolute.x,
     y: node.internals.positionAbsolute.y,
-    width: node.measured.width ?? node.width ?? 0,
-    height: node.measured.height ?? node.height ?? 0,
+    width: node.measured.width ?? node.width ?? node.initialWidth ?? 0,
+    height: node.measured.height ?? node.height ?? node.initialHeight ?? 0,
   };
 }
 

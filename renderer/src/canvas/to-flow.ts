@@ -72,6 +72,10 @@ export function toNodes(model: Model, selected: ReadonlySet<string>, previous: r
         type: 'component',
         position: { x: box.x, y: box.y },
         data,
+        // Its size before it is measured: React Flow can place it and route its flows without
+        // mounting it (the canvas mounts only what is near the view), and paints it on the first frame.
+        initialWidth: COMPONENT_SIZE.width,
+        initialHeight: COMPONENT_SIZE.height,
         selected: selected.has(component.id),
         ariaLabel: componentName(component),
       },
