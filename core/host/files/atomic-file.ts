@@ -96,7 +96,11 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array,
     handle = await fs.open(temp, fsConstants.O_WRONLY | fsConstants.O_CREAT | fsConstants.O_EXCL | O_NOFOLLOW, 0o644);
     // Where did the temp file really land? Checked before a single byte is written.
     const where = await openedPath(handle);
-    if (where !== null && path.dirname(where) !== dir) throw moved(shown);
+    if (where !== null && path.dirname(where) !== dir) {
+      // It landed elsewhere (the folder was swapped for a link): remove that empty file by its real path.
+      await fs.rm(where, { force: true }).catch(() => undefined);
+      throw moved(shown);
+    }
     checkFolder(dir, pinned, options.root, shown);
     const tempStat = await handle.stat();
     await handle.writeFile(data);

@@ -46,12 +46,13 @@ describe('withFileLock', () => {
       ['-e', `const fs=require('fs');fs.writeFileSync(${JSON.stringify(lock)},JSON.stringify({pid:process.pid,host:require('os').hostname(),at:Date.now()}),{flag:'wx'});console.log('held');setTimeout(()=>fs.rmSync(${JSON.stringify(lock)}),400)`],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
+    const exited = new Promise((resolve) => child.once('exit', resolve));
     await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
     const busy = await withFileLock(target, 'c', async () => 'ran', 100).catch((e: unknown) => e);
     expect(busy).toMatchObject({ code: 'E_BUSY' });
     const started = Date.now();
     expect(await withFileLock(target, 'c', async () => 'ran', 5_000)).toBe('ran');
     expect(Date.now() - started).toBeGreaterThan(150);
-    await new Promise((resolve) => child.once('exit', resolve));
+    await exited;
   });
 });

@@ -1,10 +1,11 @@
 // One writer per model file at a time, from the conflict check through the rename: an in-process
-// queue per path, and across processes a lock file next to the model (`.<name>.mercator-lock`,
-// created exclusively, holding the owner's pid and start time). A lock whose owner is gone, or that
+// queue per path, and across processes a lock file (created exclusively, holding the owner's pid and
+// start time) in the user's lock folder, named by a hash of the model's real path. The lock does not
+// live next to the model, so a folder swapped for a link cannot make it land somewhere else. A lock whose owner is gone, or that
 // is older than STALE_LOCK_MS, is taken over; a live one is waited for up to LOCK_WAIT_MS.
 import { promises as fs } from 'node:fs';
-import { hostname } from 'node:os';
-import { randomBytes } from 'node:crypto';
+import { hostname, tmpdir, userInfo } from 'node:os';
+import { createHash, randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { ApiFailure } from '../../api/result';
 
@@ -14,8 +15,23 @@ export const LOCK_WAIT_MS = 10_000;
 
 const queues = new Map<string, Promise<unknown>>();
 
+/** The folder holding this user's lock files (private to the user). */
+export function lockFolder(): string {
+  const who = typeof process.getuid === 'function' ? String(process.getuid()) : createHash('sha256').update(userInfo().username).digest('hex').slice(0, 12);
+  return path.join(tmpdir(), `mercator-locks-${who}`);
+}
+
 export function lockFileFor(target: string): string {
-  return path.join(path.dirname(target), `.${path.basename(target)}${LOCK_SUFFIX}`);
+  const key = createHash('sha256').update(path.resolve(target)).digest('hex').slice(0, 40);
+  return path.join(lockFolder(), `${key}${LOCK_SUFFIX}`);
+}
+
+async function ensureLockFolder(dir: string): Promise<void> {
+  await fs.mkdir(dir, { recursive: true, mode: 0o700 });
+  const stat = await fs.lstat(dir);
+  if (!stat.isDirectory() || (typeof process.getuid === 'function' && stat.uid !== process.getuid())) {
+    throw new Error(`the lock folder ${dir} is not a folder of this user`);
+  }
 }
 
 /** True when a process with this pid exists on this machine (a signal-0 probe). */
@@ -112,6 +128,7 @@ export async function withFileLock<T>(target: string, shown: string, work: () =>
   queues.set(target, tail);
   await previous;
   try {
+    await ensureLockFolder(lockFolder());
     const unlock = await acquireLockFile(lockFileFor(target), shown, waitMs);
     try {
       return await work();
