@@ -4,7 +4,8 @@ import { promises as fs } from 'node:fs';
 import { createHandlers } from '../../core/host/handlers';
 import { createWorkspacePolicy } from '../../core/host/files/path-policy';
 import { openJournal } from '../../core/host/files/journal';
-import { createCatalogSession } from '../../core/host/catalog/session';
+import { startCatalogWorker } from '../../core/host/catalog/worker-client';
+import { appDataDir, catalogFileIn } from '../data-dir';
 import { startWebServer } from '../web/server';
 import { EXIT, UsageError, appVersion, parseOptions, type CliCommand } from '../context';
 
@@ -26,10 +27,13 @@ export const webCommand: CliCommand = {
       ctx.err(`The app is not built (${rendererDir} is missing): run "npm run build" first.`);
       return EXIT.failed;
     }
-    const catalog = createCatalogSession({
+    // The catalog lives in the app's data folder, never in the workspace, and runs on its own thread.
+    const dbPath = catalogFileIn(appDataDir());
+    const catalog = startCatalogWorker({
+      script: path.join(ctx.appRoot, 'dist', 'cli', 'catalog-worker.mjs'),
       dataDir: path.join(ctx.appRoot, 'data'),
-      dbPath: path.join(workspace, '.mercator', 'catalog.sqlite'),
-      onRebuilt: (reason) => ctx.err(`Catalog rebuilt (${reason}).`),
+      dbPath,
+      onRebuilt: (reason) => ctx.err(`Catalog rebuilt (${reason}): ${dbPath}`),
     });
     const handlers = createHandlers({
       mode: 'browser',
@@ -38,10 +42,10 @@ export const webCommand: CliCommand = {
       policy: await createWorkspacePolicy(workspace),
       journal: await openJournal(path.join(workspace, '.mercator', 'journal')),
       examplesDir: path.join(ctx.appRoot, 'examples'),
-      catalog,
+      catalogWorker: catalog,
       openExternal: async () => false, // the page opens allowed links itself, after showing them
     });
-    const server = await startWebServer({ handlers, rendererDir, port, log: ctx.err });
+    const server = await startWebServer({ handlers, rendererDir, port, log: ctx.err, serveTestPages: process.env.MERCATOR_TEST_PAGES === '1' });
     ctx.out(`Mercator is running in browser mode at ${server.url}`);
     ctx.out(`Workspace: ${workspace}`);
     ctx.out('Press Ctrl+C to stop.');
@@ -51,7 +55,7 @@ export const webCommand: CliCommand = {
       process.once('SIGTERM', stop);
     });
     await server.close();
-    catalog.close();
+    await catalog.close();
     return EXIT.ok;
   },
 };

@@ -2,6 +2,7 @@
 import type { Journal } from './files/journal';
 import type { PathPolicy } from './files/path-policy';
 import type { CatalogSession } from './catalog/session';
+import type { CatalogWorker } from './catalog/worker-client';
 
 export interface HostContext {
   mode: 'electron' | 'browser';
@@ -15,6 +16,8 @@ export interface HostContext {
   catalogVersion?: () => string | null;
   /** The catalog (ATLAS + OWASP) behind the catalog calls; see catalog/session.ts. */
   catalog?: CatalogSession;
+  /** Browser mode: the catalog on its own thread (takes the place of `catalog`). */
+  catalogWorker?: CatalogWorker;
   /** Opens an allowed https URL (after the user saw it), or returns false when the host defers to the UI. */
   openExternal: (url: string) => Promise<boolean>;
 }

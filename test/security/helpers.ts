@@ -9,6 +9,7 @@ import { createWorkspacePolicy } from '../../core/host/files/path-policy';
 import { openJournal } from '../../core/host/files/journal';
 import { dispatch, type Handlers } from '../../core/host/dispatch';
 import { createEmptyModel, type Model } from '../../core/model/schema';
+import type { Result } from '../../core/api/result';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
@@ -33,8 +34,15 @@ export async function workspaceHost(workspace: string, journalDir: string): Prom
   });
 }
 
-export async function call(handlers: Handlers, name: string, input: unknown) {
-  return dispatch(handlers, name, input);
+/** What the calls used here answer (model:open, model:save), loosely. */
+export interface CallValue {
+  hash: string;
+  model: Model;
+  [key: string]: unknown;
+}
+
+export async function call(handlers: Handlers, name: string, input: unknown): Promise<Result<CallValue>> {
+  return (await dispatch(handlers, name, input)) as Result<CallValue>;
 }
 
 export function model(title: string, components = 3): Model {

@@ -6,7 +6,8 @@ import { readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { hashBytes } from '../../core/host/files/atomic-file';
 import { serializeModel } from '../../core/model/canonical';
-import { call, model, report, scaled, scratch, workspaceHost } from './helpers';
+import type { Result } from '../../core/api/result';
+import { call, model, type CallValue, report, scaled, scratch, workspaceHost } from './helpers';
 
 const work = scratch('lost-updates');
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -90,7 +91,7 @@ describe('lost updates', () => {
     let openedDuringSaves = 0;
     for (let round = 0; round < rounds; round++) {
       let done = false;
-      const save = call(handlers, 'model:save', { path: 'm.mercator.json', model: model(`round ${round}`, 1500), baseHash: hash }).finally(() => (done = true));
+      const save: Promise<Result<CallValue>> = call(handlers, 'model:save', { path: 'm.mercator.json', model: model(`round ${round}`, 1500), baseHash: hash }).finally(() => (done = true));
       // Opening the other model again and again for as long as the save runs.
       let opens = 0;
       while (!done) {
