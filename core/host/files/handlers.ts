@@ -147,8 +147,21 @@ export function createFileHandlers(ctx: HostContext): Pick<Handlers, FileHandler
       return { files: await listModels(ctx.policy.root, ctx.policy.present) };
     },
     async 'journal:write'({ key, path: modelPath, baseHash, model }) {
-      const entry = await ctx.journal.write({ key, path: modelPath, baseHash }, model);
-      return { savedAt: entry.savedAt };
+      try {
+        const entry = await ctx.journal.write({ key, path: modelPath, baseHash }, model);
+        return { savedAt: entry.savedAt };
+      } catch (error) {
+        // Said in words the UI shows in its autosave banner (disk full, read-only), not E_INTERNAL.
+        const described = describeWriteError(error, 'the autosave journal');
+        const code = described.code === 'E_WRITE_FAILED' || described.code === 'E_NOT_FOUND' ? 'E_AUTOSAVE_FAILED' : described.code;
+        const why =
+          described.code === 'E_DISK_FULL'
+            ? 'the disk is full'
+            : described.code === 'E_READ_ONLY'
+              ? 'the autosave folder is read-only or not yours to write'
+              : `the autosave journal could not be written (${(error as NodeJS.ErrnoException).code ?? 'error'})`;
+        throw new ApiFailure(code, `Your latest edits were not autosaved: ${why}.`);
+      }
     },
     async 'journal:list'() {
       return { entries: await ctx.journal.list() };
