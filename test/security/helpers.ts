@@ -18,6 +18,9 @@ export const SCALE = Math.max(1, Number(process.env.MERCATOR_SECURITY_SCALE ?? '
 
 export const scaled = (ci: number, full: number) => (SCALE > 1 ? full : ci);
 
+/** The time limit of a scaled test. */
+export const LONG = SCALE > 1 ? 900_000 : 120_000;
+
 export function scratch(prefix: string): string {
   return mkdtempSync(path.join(os.tmpdir(), `mercator-security-${prefix}-`));
 }

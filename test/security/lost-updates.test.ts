@@ -7,7 +7,7 @@ import path from 'node:path';
 import { hashBytes } from '../../core/host/files/atomic-file';
 import { serializeModel } from '../../core/model/canonical';
 import type { Result } from '../../core/api/result';
-import { call, model, type CallValue, report, scaled, scratch, workspaceHost } from './helpers';
+import { LONG, call, model, type CallValue, report, scaled, scratch, workspaceHost } from './helpers';
 
 const work = scratch('lost-updates');
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -40,7 +40,7 @@ describe('lost updates', () => {
     }
     report('parallel saves from one base (50 writers)', rounds, badRounds, `${lost} lost updates`);
     expect(badRounds).toBe(0);
-  });
+  }, LONG);
 
   it('another program writing the file during a save is never silently overwritten', async () => {
     const ws = path.join(work, 'external');
@@ -78,7 +78,7 @@ describe('lost updates', () => {
     report('external write during a save', external, silent, `${conflicts} reported as E_CONFLICT`);
     expect(external).toBeGreaterThan(rounds / 4);
     expect(silent).toBe(0);
-  });
+  }, LONG);
 
   it('saves while another model in the same folder is opened all succeed', async () => {
     const ws = path.join(work, 'open-while-saving');
@@ -106,5 +106,5 @@ describe('lost updates', () => {
     }
     report('saves while another model in the folder opens', rounds, failures, `${openedDuringSaves} opens during the saves`);
     expect(failures).toBe(0);
-  });
+  }, LONG);
 });

@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { linkSync, lstatSync, mkdirSync, renameSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { serializeModel } from '../../core/model/canonical';
-import { call, model, report, scaled, scratch, workspaceHost } from './helpers';
+import { LONG, call, model, report, scaled, scratch, workspaceHost } from './helpers';
 
 const work = scratch('race');
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -102,7 +102,7 @@ describe('workspace boundary under a folder-swap race', () => {
     // The loop did exercise both paths (some calls succeed between swaps).
     expect(opened).toBeGreaterThan(0);
     expect(saved).toBeGreaterThan(0);
-  });
+  }, LONG);
 
   it('refuses to open or save over a hard-linked model file, saying why', async () => {
     const ws = path.join(work, 'hard');
