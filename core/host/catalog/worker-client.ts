@@ -9,6 +9,8 @@ import type { Handlers } from '../dispatch';
 import type { CatalogWorkerMessage } from './worker-entry';
 
 export const CATALOG_CALL_TIMEOUT_MS = 5_000;
+/** Importing a release parses, checks and writes a whole catalog: it gets longer. */
+export const CATALOG_IMPORT_TIMEOUT_MS = 60_000;
 /** Opening may rebuild the catalog from data/ (about a second); a planted file may take longer to check. */
 export const CATALOG_OPEN_TIMEOUT_MS = 120_000;
 
@@ -105,12 +107,13 @@ export function startCatalogWorker(options: CatalogWorkerOptions): CatalogWorker
       }
       const w = worker!;
       const id = nextId++;
+      const limit = name === 'catalog:import' || name === 'catalog:importPreview' ? Math.max(timeoutMs, CATALOG_IMPORT_TIMEOUT_MS) : timeoutMs;
       return new Promise<Result<unknown>>((resolve) => {
         const entry: Pending = { resolve };
         entry.timer = setTimeout(() => {
-          const message = `The catalog query took longer than ${timeoutMs / 1000} s and was stopped; the catalog is checked again on the next call.`;
+          const message = `The catalog query took longer than ${limit / 1000} s and was stopped; the catalog is checked again on the next call.`;
           void stop('E_TIMEOUT', message);
-        }, timeoutMs);
+        }, limit);
         pending.set(id, entry);
         w.postMessage({ id, name, input });
       });
