@@ -19,7 +19,7 @@ export function setup({ root }) {
   for (const m of `${run.stdout}\n${run.stderr}`.matchAll(/security: (.+?): (\d+) trials, (\d+) failures(?: \((.*)\))?/g)) {
     lines.set(m[1], { trials: Number(m[2]), failures: Number(m[3]), extra: m[4] ?? '' });
   }
-  if (run.status !== 0) process.stdout.write(`\ntest/security failed at full size:\n${run.stdout.slice(-6000)}\n${run.stderr.slice(-2000)}\n`);
+  if (run.status !== 0) process.stdout.write(`\ntest/security failed at full size (status ${run.status}, signal ${run.signal}, ${run.error ?? "no spawn error"}):\n${run.stdout.slice(-6000)}\n${run.stderr.slice(-2000)}\n`);
   return { lines, ok: run.status === 0, seconds: (Date.now() - started) / 1000 };
 }
 

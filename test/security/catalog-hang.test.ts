@@ -106,9 +106,9 @@ describe('hostile catalog files', () => {
         await app.stop();
       }
     }
-    report('hostile catalog files in browser mode', Object.keys(HOSTILE).length, 0, `${requests} other requests, slowest ${slowest} ms`);
+    report('hostile catalog files in browser mode', Object.keys(HOSTILE).length, slowest < 1000 ? 0 : 1, `${requests} other requests, slowest ${slowest} ms`);
     expect(slowest).toBeLessThan(1000);
-  });
+  }, 300_000);
 
   it('a catalog call that runs too long is stopped, and the event loop stays free meanwhile', async () => {
     const script = path.join(work, 'hanging-worker.mjs');
@@ -123,11 +123,11 @@ describe('hostile catalog files', () => {
     const result = await worker.call('catalog:stats', {});
     clearInterval(ticker);
     expect(result).toMatchObject({ ok: false, error: { code: 'E_TIMEOUT' } });
-    expect(Date.now() - started).toBeLessThan(2000);
+    expect(Date.now() - started).toBeLessThan(10_000); // thread start-up (slow on a busy machine) + the 400 ms limit
     expect(ticks).toBeGreaterThan(5); // timers ran while the query hung
     // The next call starts a fresh thread (which hangs again here, and is stopped again).
     expect(await worker.call('catalog:stats', {})).toMatchObject({ ok: false, error: { code: 'E_TIMEOUT' } });
     await worker.close();
     expect(existsSync(path.join(work, 'unused.sqlite'))).toBe(false);
-  });
+  }, 60_000);
 });
