@@ -1,6 +1,7 @@
 // `mercator`: the headless host of the same engine the app uses.
 import { COMMANDS } from './commands/index';
 import { EXIT, UsageError, appVersion, findAppRoot, type CliIo } from './context';
+import { terminalSafe } from './terminal-safe';
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -17,8 +18,10 @@ function help(): string {
   ].join('\n');
 }
 
-export async function runCli(args: string[], io: CliIo, cwd = process.cwd()): Promise<number> {
+export async function runCli(args: string[], raw: CliIo, cwd = process.cwd()): Promise<number> {
   const appRoot = findAppRoot();
+  // Every line any command prints, model text included, is made safe for a terminal here.
+  const io: CliIo = { out: (t) => raw.out(terminalSafe(t)), err: (t) => raw.err(terminalSafe(t)) };
   const [first, ...rest] = args;
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
     io.out(help());

@@ -16,6 +16,7 @@ import { fail } from '../core/api/result';
 import {
   APP_ENTRY,
   APP_SCHEME,
+  decideDevicePermission,
   decidePermission,
   decideWindowOpen,
   externalLinkPrompt,
@@ -63,6 +64,17 @@ async function createWindow(): Promise<BrowserWindow> {
 }
 
 async function main() {
+  // One instance: a second launch (opening another file, say) hands over to the first window.
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  app.on('second-instance', () => {
+    const win = BrowserWindow.getAllWindows()[0];
+    if (!win) return;
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  });
   await app.whenReady();
   const workspace = path.join(app.getPath('documents') || os.homedir(), 'Mercator');
   await fs.mkdir(workspace, { recursive: true });
@@ -70,8 +82,22 @@ async function main() {
   // Deny every permission, and refuse every request that is not the app's own protocol.
   session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(decidePermission(permission)));
   session.defaultSession.setPermissionCheckHandler((_wc, permission) => decidePermission(permission));
+  session.defaultSession.setDevicePermissionHandler((details) => decideDevicePermission(details));
+  // Device choosers (WebHID, Web Serial, WebUSB): nothing is ever picked.
+  session.defaultSession.on('select-hid-device', (event, _details, callback) => {
+    event.preventDefault();
+    callback(null);
+  });
+  session.defaultSession.on('select-serial-port', (event, _ports, _wc, callback) => {
+    event.preventDefault();
+    callback('');
+  });
+  session.defaultSession.on('select-usb-device', (event, _details, callback) => {
+    event.preventDefault();
+    callback();
+  });
   session.defaultSession.webRequest.onBeforeRequest((details, callback) => {
-    const allowed = isRequestAllowed(details.url);
+    const allowed = isRequestAllowed(details.url, { packaged: app.isPackaged });
     callback({ cancel: !allowed });
   });
 
@@ -159,6 +185,10 @@ app.on('web-contents-created', (_event, contents) => {
     if (!isNavigationAllowed(url)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.on('select-bluetooth-device', (event, _devices, callback) => {
+    event.preventDefault();
+    callback('');
+  });
 });
 
 main().catch((error: unknown) => {

@@ -144,12 +144,21 @@ describe('response headers and prompts', () => {
   });
 });
 
+describe('device permissions', () => {
+  it('denies every device', async () => {
+    const { decideDevicePermission } = await import('./policy');
+    for (const deviceType of ['hid', 'serial', 'usb', 'bluetooth']) expect(decideDevicePermission({ deviceType }), deviceType).toBe(false);
+  });
+});
+
 describe('isRequestAllowed', () => {
-  it('lets the app protocol, its own blobs and devtools through and nothing else', async () => {
+  it('lets the app protocol and its own blobs through, devtools only in a development build, and nothing else', async () => {
     const { isRequestAllowed } = await import('./policy');
     expect(isRequestAllowed('mercator://app/index.html')).toBe(true);
     expect(isRequestAllowed('blob:mercator://app/1234-5678')).toBe(true);
-    expect(isRequestAllowed('devtools://devtools/bundled/inspector.html')).toBe(true);
+    expect(isRequestAllowed('devtools://devtools/bundled/inspector.html', { packaged: false })).toBe(true);
+    expect(isRequestAllowed('devtools://devtools/bundled/inspector.html', { packaged: true })).toBe(false);
+    expect(isRequestAllowed('devtools://devtools/bundled/inspector.html')).toBe(false); // packaged unless told otherwise
     for (const url of ['https://atlas.mitre.org/', 'http://127.0.0.1:80/', 'file:///etc/passwd', 'blob:https://evil.example/1', 'data:text/html,hi', 'ws://localhost/']) {
       expect(isRequestAllowed(url)).toBe(false);
     }

@@ -42,11 +42,13 @@ export function isNavigationAllowed(target: string): boolean {
 }
 
 /**
- * Every request the page makes must stay inside the app: its own protocol, blob: URLs it created
- * (exported reports being saved) and the devtools. Nothing reaches the network.
+ * Every request the page makes must stay inside the app: its own protocol and blob: URLs it created
+ * (exported reports being saved); the devtools only in a development build, never in a packaged
+ * app. Nothing reaches the network.
  */
-export function isRequestAllowed(raw: string): boolean {
-  return raw.startsWith(`${APP_SCHEME}:`) || raw.startsWith(`blob:${APP_ORIGIN}/`) || raw.startsWith('devtools:');
+export function isRequestAllowed(raw: string, options: { packaged: boolean } = { packaged: true }): boolean {
+  if (raw.startsWith('devtools:')) return !options.packaged;
+  return raw.startsWith(`${APP_SCHEME}:`) || raw.startsWith(`blob:${APP_ORIGIN}/`);
 }
 
 /** IPC is answered only for the app's own top-level page. */
@@ -56,6 +58,11 @@ export function isTrustedSender(frameUrl: string | undefined, isMainFrame: boole
 
 /** Mercator needs no camera, microphone, notifications, geolocation … : every request is denied. */
 export function decidePermission(_permission: string): boolean {
+  return false;
+}
+
+/** Nor any device: HID, serial, USB and Bluetooth access and choosers are all refused. */
+export function decideDevicePermission(_details: unknown): boolean {
   return false;
 }
 

@@ -14,7 +14,7 @@ const started = Date.now();
 if (!only || only === 'node') {
   rmSync(path.join(root, 'dist', 'cli'), { recursive: true, force: true });
   await esbuild({
-    entryPoints: { mercator: path.join(root, 'cli', 'main.ts') },
+    entryPoints: { mercator: path.join(root, 'cli', 'main.ts'), 'catalog-worker': path.join(root, 'core', 'host', 'catalog', 'worker-entry.ts') },
     outdir: path.join(root, 'dist', 'cli'),
     outExtension: { '.js': '.mjs' },
     bundle: true,

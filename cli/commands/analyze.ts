@@ -7,6 +7,7 @@ import { analyze, isDecided } from '../../core/engine/analyze';
 import { toSarif } from '../../core/engine/sarif';
 import { SEVERITIES, type AnalysisResult, type Severity } from '../../core/engine/types';
 import { loadRulePacks } from '../../core/host/analysis/rule-packs';
+import { escapeMarkdown } from '../../core/report/escape';
 import { EXIT, UsageError, appVersion, parseOptions, type CliCommand } from '../context';
 
 const FORMATS = ['table', 'json', 'markdown', 'sarif'] as const;
@@ -43,25 +44,27 @@ function closedLines(result: AnalysisResult): string[] {
   return result.closed.map((f) => `closed: ${f.title} on ${f.subject.label}, by ${(f.closedBy ?? []).map((c) => `${c.label} on ${c.targetLabel}`).join(' and ')} (${f.key})`);
 }
 
-const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
+// Model text is escaped exactly as the Markdown report writer does it: no HTML, links, images or
+// emphasis can come out of a label. Keys and ids are escaped text too, not code spans.
+const cell = escapeMarkdown;
 
 function markdown(result: AnalysisResult, title: string): string {
   const out = [`# Threats: ${cell(title)}`, '', `${result.findings.length} findings.`, ''];
   out.push('| Severity | Score | Status | Finding | Where | ATLAS | OWASP |', '| --- | --- | --- | --- | --- | --- | --- |');
   for (const f of result.findings) {
     out.push(
-      `| ${f.residual.severity} | ${f.residual.score} | ${f.status} | ${cell(f.title)} | ${cell(f.subject.label)} | ${f.atlas.map((a) => a.technique).join(', ')} | ${f.owasp.join(', ')} |`,
+      `| ${f.residual.severity} | ${f.residual.score} | ${f.status} | ${cell(f.title)} | ${cell(f.subject.label)} | ${cell(f.atlas.map((a) => a.technique).join(', '))} | ${cell(f.owasp.join(', '))} |`,
     );
   }
   for (const f of result.findings) {
-    out.push('', `## ${cell(f.title)} — ${cell(f.subject.label)}`, '', `Key: \`${f.key}\``, '');
+    out.push('', `## ${cell(f.title)} — ${cell(f.subject.label)}`, '', `Key: ${cell(f.key)}`, '');
     if (f.origin === 'user') out.push('Written by the team in the model.', '');
     if (f.override) out.push(`Score set by hand: ${f.override.likelihood !== undefined ? `likelihood ${f.override.likelihood} ` : ''}${f.override.impact !== undefined ? `impact ${f.override.impact} ` : ''}— ${cell(f.override.justification)}`, '');
     for (const r of f.reasons) out.push(`- ${cell(r)}`);
     const todo = f.mitigations.filter((m) => !m.present);
     if (todo.length > 0) {
       out.push('', 'Mitigations:');
-      for (const m of todo) out.push(`- ${m.label ?? m.control} on \`${m.target.id}\` (${m.effect ?? 'lowers'}; ${m.atlas.join(', ')})`);
+      for (const m of todo) out.push(`- ${cell(m.label ?? m.control)} on ${cell(m.target.id)} (${cell(m.effect ?? 'lowers')}; ${cell(m.atlas.join(', '))})`);
     }
   }
   if (result.closed.length > 0) {
@@ -70,7 +73,7 @@ function markdown(result: AnalysisResult, title: string): string {
   }
   if (result.stale.length > 0) {
     out.push('', '## Stale decisions', '');
-    for (const s of result.stale) out.push(`- \`${s.key}\`: ${s.status}`);
+    for (const s of result.stale) out.push(`- ${cell(s.key)}: ${cell(s.status)}`);
   }
   return out.join('\n');
 }

@@ -1,9 +1,9 @@
 // `mercator catalog`: the local MITRE ATLAS + OWASP catalog (stats, search, show, import, build).
-import os from 'node:os';
 import path from 'node:path';
 import { promises as fs } from 'node:fs';
 import { CATALOG_ENTRY_TYPES, type CatalogEntryTypeSchema } from '../../core/api/calls/catalog';
 import { formatProblem } from '../../core/catalog/index';
+import { appDataDir, catalogFileIn } from '../data-dir';
 import { buildCatalogFile, openCatalog, type OpenedCatalog } from '../../core/host/catalog/db';
 import { importAtlasRelease, previewAtlasImport } from '../../core/host/catalog/import';
 import { catalogStats, getCatalogEntry } from '../../core/host/catalog/queries';
@@ -13,14 +13,13 @@ import { formatEntry, formatHits, formatPlan, formatStats } from './catalog-form
 import type { z } from 'zod';
 
 const USAGE =
-  'mercator catalog stats|search QUERY|show ID|import FILE [--yes]|build [--out FILE] [--format text|json] [--db FILE] [--workspace DIR]';
-const OPTIONS = { format: 'string', db: 'string', workspace: 'string', yes: 'boolean', out: 'string', limit: 'string', type: 'string' } as const;
+  'mercator catalog stats|search QUERY|show ID|import FILE [--yes]|build [--out FILE] [--format text|json] [--db FILE]';
+const OPTIONS = { format: 'string', db: 'string', yes: 'boolean', out: 'string', limit: 'string', type: 'string' } as const;
 
 function catalogPath(ctx: CliContext, options: Record<string, string | boolean>): string {
   if (typeof options.db === 'string') return path.resolve(ctx.cwd, options.db);
-  // The same catalog `mercator web` uses for the same workspace (default ~/Mercator).
-  const workspace = typeof options.workspace === 'string' ? path.resolve(ctx.cwd, options.workspace) : path.join(os.homedir(), 'Mercator');
-  return path.join(workspace, '.mercator', 'catalog.sqlite');
+  // The same catalog `mercator web` uses: in the app's data folder (MERCATOR_DATA_DIR), never in a workspace.
+  return catalogFileIn(appDataDir());
 }
 
 function open(ctx: CliContext, dbPath: string): OpenedCatalog {

@@ -4,7 +4,8 @@ import { promises as fs } from 'node:fs';
 import { createHandlers, type HostContext } from '../../core/host/handlers';
 import { createWorkspacePolicy } from '../../core/host/files/path-policy';
 import { openJournal } from '../../core/host/files/journal';
-import { createCatalogSession } from '../../core/host/catalog/session';
+import { startCatalogWorker } from '../../core/host/catalog/worker-client';
+import { appDataDir, catalogFileIn } from '../data-dir';
 import { startWebServer } from '../web/server';
 import { checkRoomAddress } from '../../core/host/room/host';
 import { EXIT, UsageError, appVersion, parseOptions, type CliCommand } from '../context';
@@ -27,10 +28,13 @@ export const webCommand: CliCommand = {
       ctx.err(`The app is not built (${rendererDir} is missing): run "npm run build" first.`);
       return EXIT.failed;
     }
-    const catalog = createCatalogSession({
+    // The catalog lives in the app's data folder, never in the workspace, and runs on its own thread.
+    const dbPath = catalogFileIn(appDataDir());
+    const catalog = startCatalogWorker({
+      script: path.join(ctx.appRoot, 'dist', 'cli', 'catalog-worker.mjs'),
       dataDir: path.join(ctx.appRoot, 'data'),
-      dbPath: path.join(workspace, '.mercator', 'catalog.sqlite'),
-      onRebuilt: (reason) => ctx.err(`Catalog rebuilt (${reason}).`),
+      dbPath,
+      onRebuilt: (reason) => ctx.err(`Catalog rebuilt (${reason}): ${dbPath}`),
     });
     if (options['room-host'] !== undefined && !options.room) throw new UsageError('--room-host goes with --room');
     if (options.room) {
@@ -47,11 +51,11 @@ export const webCommand: CliCommand = {
       policy: await createWorkspacePolicy(workspace),
       journal: await openJournal(path.join(workspace, '.mercator', 'journal')),
       examplesDir: path.join(ctx.appRoot, 'examples'),
-      catalog,
+      catalogWorker: catalog,
       openExternal: async () => false, // the page opens allowed links itself, after showing them
     };
     const handlers = createHandlers(hostContext);
-    const server = await startWebServer({ handlers, rendererDir, port, log: ctx.err });
+    const server = await startWebServer({ handlers, rendererDir, port, log: ctx.err, serveTestPages: process.env.MERCATOR_TEST_PAGES === '1' });
     hostContext.room = server.room;
     ctx.out(`Mercator is running in browser mode at ${server.url}`);
     if (options.room) {
@@ -73,7 +77,7 @@ export const webCommand: CliCommand = {
       process.once('SIGTERM', stop);
     });
     await server.close();
-    catalog.close();
+    await catalog.close();
     return EXIT.ok;
   },
 };

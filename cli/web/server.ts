@@ -11,7 +11,7 @@ import { contentSecurityPolicy } from '../../core/security/csp';
 import { RENDERER_MIME_TYPES } from '../../core/security/mime';
 import { createRoomHost, type RoomHost } from '../../core/host/room/host';
 
-const MAX_BODY_BYTES = 80 * 1024 * 1024;
+export const MAX_BODY_BYTES = 80 * 1024 * 1024;
 
 export interface WebServer {
   url: string;
@@ -28,16 +28,29 @@ export interface WebServerOptions {
   port?: number;
   token?: string;
   log?: (line: string) => void;
+  /** Serve the test pages too (the catalog harness, for the end-to-end tests); off by default. */
+  serveTestPages?: boolean;
+}
+
+/** Files of the build never served: source maps, and (unless asked for) the test pages and their assets. */
+export function isServable(relative: string, serveTestPages = false): boolean {
+  if (relative.endsWith('.map')) return false;
+  const name = relative.split('/').pop() ?? '';
+  if (!serveTestPages && /^catalog-harness([-.]|$)/.test(name)) return false;
+  return true;
 }
 
 /** Lists the built renderer's files once, so requests can only ever reach those. */
-async function indexStaticFiles(root: string): Promise<Map<string, string>> {
+async function indexStaticFiles(root: string, serveTestPages: boolean): Promise<Map<string, string>> {
   const files = new Map<string, string>();
   async function walk(dir: string) {
     for (const entry of await fs.readdir(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) await walk(full);
-      else if (entry.isFile()) files.set('/' + path.relative(root, full).split(path.sep).join('/'), full);
+      else if (entry.isFile()) {
+        const relative = path.relative(root, full).split(path.sep).join('/');
+        if (isServable(relative, serveTestPages)) files.set('/' + relative, full);
+      }
     }
   }
   await walk(root);
@@ -62,27 +75,40 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown) {
   res.end(text);
 }
 
+class BodyTooLarge extends Error {}
+
+/**
+ * Reads the request body. One larger than MAX_BODY_BYTES is read to its end and dropped (not kept in
+ * memory), so the client gets the documented 400 answer rather than a reset connection; past twice
+ * the limit the connection is closed.
+ */
 function readBody(req: http.IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > 2 * MAX_BODY_BYTES) {
+      reject(new BodyTooLarge());
+      return;
+    }
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error('too large'));
+      if (size > 2 * MAX_BODY_BYTES) {
         req.destroy();
+        reject(new BodyTooLarge());
         return;
       }
-      chunks.push(chunk);
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+      else chunks.length = 0;
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => (size > MAX_BODY_BYTES ? reject(new BodyTooLarge()) : resolve(Buffer.concat(chunks).toString('utf8'))));
     req.on('error', reject);
   });
 }
 
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const token = options.token ?? randomBytes(24).toString('hex');
-  const files = await indexStaticFiles(options.rendererDir);
+  const files = await indexStaticFiles(options.rendererDir, options.serveTestPages ?? false);
   let port = options.port ?? 0;
 
   async function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): Promise<boolean> {
@@ -121,8 +147,13 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         try {
           const body = await readBody(req);
           input = body === '' ? {} : JSON.parse(body);
-        } catch {
-          sendJson(res, 400, { ok: false, error: { code: 'E_BAD_REQUEST', message: 'The request body is not JSON or is too large.' } });
+        } catch (error) {
+          if (error instanceof BodyTooLarge) {
+            res.setHeader('Connection', 'close');
+            sendJson(res, 400, { ok: false, error: { code: 'E_TOO_LARGE', message: `The request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB.` } });
+            return;
+          }
+          sendJson(res, 400, { ok: false, error: { code: 'E_BAD_REQUEST', message: 'The request body is not JSON.' } });
           return;
         }
         let name: string;

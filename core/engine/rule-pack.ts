@@ -2,6 +2,7 @@
 // pack gets errors that name the file, the rule and the field.
 import { z } from 'zod';
 import { parse as parseYaml } from 'yaml';
+import { checkPackShape, checkPackSize } from './rule-pack-guard';
 import { COMPONENT_KIND_IDS, isComponentKindId, isZoneKindId } from '../kinds/ids';
 import { kindDeclaresFact } from '../kinds/registry';
 import { COMPONENT_FACTS } from '../kinds/facts';
@@ -205,6 +206,8 @@ function isDefaultOn(raw: unknown, index: number): boolean {
 
 /** Parses YAML (or JSON) rule-pack text. */
 export function parseRulePack(text: string, fileName: string): ParseResult {
+  const tooBig = checkPackSize(text.length, fileName);
+  if (tooBig) return { ok: false, errors: [tooBig] };
   let value: unknown;
   try {
     value = parseYaml(text, { maxAliasCount: 100, prettyErrors: true });
@@ -214,6 +217,8 @@ export function parseRulePack(text: string, fileName: string): ParseResult {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return { ok: false, errors: [`${fileName}: a rule pack is a mapping with id, name, version and rules`] };
   }
+  const shape = checkPackShape(value, fileName);
+  if (shape.length > 0) return { ok: false, errors: shape };
   return validateRulePack(value, fileName);
 }
 

@@ -3,6 +3,7 @@ import type { Journal } from './files/journal';
 import type { PathPolicy } from './files/path-policy';
 import type { CatalogSession } from './catalog/session';
 import type { RoomHost } from './room/host';
+import type { CatalogWorker } from './catalog/worker-client';
 
 export interface HostContext {
   mode: 'electron' | 'browser';
@@ -18,6 +19,8 @@ export interface HostContext {
   catalog?: CatalogSession;
   /** The workshop room (browser mode only; opt-in, off until the facilitator starts one). */
   room?: RoomHost;
+  /** Browser mode: the catalog on its own thread (takes the place of `catalog`). */
+  catalogWorker?: CatalogWorker;
   /** Opens an allowed https URL (after the user saw it), or returns false when the host defers to the UI. */
   openExternal: (url: string) => Promise<boolean>;
 }

@@ -3,6 +3,7 @@
 import type { Handlers } from './dispatch';
 import type { HostContext } from './context';
 import { createCatalogHandlers } from './catalog/handlers';
+import { createWorkerCatalogHandlers } from './catalog/worker-client';
 import { createAnalysisHandlers } from './analysis/handlers';
 import { createReportHandlers } from './report/handlers';
 import { createFileHandlers } from './files/handlers';
@@ -12,7 +13,7 @@ export type { HostContext } from './context';
 
 export function createHandlers(ctx: HostContext): Handlers {
   return {
-    ...createCatalogHandlers(ctx),
+    ...(ctx.catalogWorker ? createWorkerCatalogHandlers(ctx.catalogWorker) : createCatalogHandlers(ctx)),
     ...createAnalysisHandlers(ctx),
     ...createReportHandlers(ctx),
     ...createFileHandlers(ctx),
@@ -23,7 +24,7 @@ export function createHandlers(ctx: HostContext): Handlers {
         version: ctx.version,
         mode: ctx.mode,
         workspace: ctx.policy.root,
-        catalogVersion: ctx.catalogVersion?.() ?? ctx.catalog?.version() ?? null,
+        catalogVersion: ctx.catalogVersion?.() ?? ctx.catalogWorker?.version() ?? ctx.catalog?.version() ?? null,
       };
     },
   };

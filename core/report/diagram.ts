@@ -7,6 +7,7 @@ import type { DiagramEdge, DiagramShape, ReportDiagram } from './types';
 import { kindLabel } from './labels';
 import { PAIR_OFFSET, clip, isBlocked, offsetLine, polyline, routeAround, type Point } from './diagram-route';
 import { placeEdgeLabels, placeZoneLabels } from './diagram-labels';
+import { safeBox, safeCoordinate } from './coordinates';
 
 const ZONE_DEFAULT = { width: 420, height: 280 };
 
@@ -16,7 +17,10 @@ export function buildDiagram(model: Model): ReportDiagram {
   const fallback = missing ? autoLayout(model) : {};
   // When some components have no box, placing only those next to placed ones would overlap; lay out
   // everything automatically instead (the report must stay readable).
-  const box = (id: string) => (missing ? fallback[id] : boxes[id]);
+  const box = (id: string) => {
+    const found = missing ? fallback[id] : boxes[id];
+    return found ? safeBox(found) : undefined;
+  };
   const zones: DiagramShape[] = model.zones.map((z) => {
     const b = box(z.id) ?? { x: 0, y: 0 };
     return { id: z.id, label: z.label, kind: z.kind, kindLabel: z.kind, x: b.x, y: b.y, width: b.width ?? ZONE_DEFAULT.width, height: b.height ?? ZONE_DEFAULT.height };
@@ -48,9 +52,8 @@ function buildEdges(model: Model, nodes: DiagramShape[], missing: boolean): Diag
     const given = missing ? [] : (model.layout.flowPoints[f.id] ?? []);
     const paired = pairs.has(`${f.target}\u0000${f.source}`);
     if (given.length > 0) {
-      const first = given[0]!;
-      const last = given[given.length - 1]!;
-      edges.push({ id: f.id, label: f.label, points: [clip(s, first), ...given.map((p) => ({ x: p.x, y: p.y })), clip(t, last)], s, t, paired, blocked: false });
+      const bends = given.map((p) => ({ x: safeCoordinate(p.x), y: safeCoordinate(p.y) }));
+      edges.push({ id: f.id, label: f.label, points: [clip(s, bends[0]!), ...bends, clip(t, bends[bends.length - 1]!)], s, t, paired, blocked: false });
       continue;
     }
     const points = polyline(s, t, []);

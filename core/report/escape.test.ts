@@ -24,3 +24,30 @@ describe('escapeHtml and csvCell', () => {
     expect(csvCell('a,"b"')).toBe('"a,""b"""');
   });
 });
+
+describe('no live links from model text in Markdown', () => {
+  it.each([
+    ['see https://evil.example/x', 'see https:\\/\\/evil\\.example/x'],
+    ['www.evil.example', 'www\\.evil\\.example'],
+    ['ops@evil.example', 'ops\\@evil\\.example'],
+    ['v1.2 and 3.5', 'v1.2 and 3.5'],
+    ['a\rb\u2028c', 'a b c'],
+  ])('%j → %j', (text, escaped) => {
+    expect(escapeMarkdown(text)).toBe(escaped);
+  });
+});
+
+describe('csvCell formula near-misses', () => {
+  it.each([
+    [' =1+1', "' =1+1"],
+    ['\n=1+1', `"'\n=1+1"`],
+    ['\t@SUM(A1)', "'\t@SUM(A1)"],
+    ['\u3000+1', "'\u3000+1"],
+    ['\uff1dHYPERLINK("https://evil.example")', `"'\uff1dHYPERLINK(""https://evil.example"")"`],
+    ['\uff0b1', "'\uff0b1"],
+    ['\uff20x', "'\uff20x"],
+    ['plain = text', 'plain = text'],
+  ])('neutralises %j', (text, cell) => {
+    expect(csvCell(text)).toBe(cell);
+  });
+});

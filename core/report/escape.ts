@@ -14,19 +14,31 @@ export function escapeMarkdown(text: string): string {
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/\r?\n/g, ' ')
+    .replace(/\r\n|[\r\n\u2028\u2029]/g, ' ')
     .replace(/^(\s*)([#+-])/, '$1\\$2')
     // An ordered-list marker: escape its dot or parenthesis (a backslash before a digit is printed as is).
-    .replace(/^(\s*)(\d+)([.)])/, '$1$2\\$3');
+    .replace(/^(\s*)(\d+)([.)])/, '$1$2\\$3')
+    // No live links: renderers turn "scheme://…", "www.…", bare domains and e-mail addresses into links
+    // by themselves (GFM autolinks, linkify). An escaped slash, dot or @ prints the same and links nothing.
+    .replace(/:\/\//g, ':\\/\\/')
+    .replace(/(\w)\.(?=[A-Za-z])/g, '$1\\.')
+    .replace(/@/g, '\\@');
 }
 
 /**
- * One CSV cell (RFC 4180), neutralised against spreadsheet formula injection: a cell that starts with
- * = + - @ (or tab / carriage return) gets a leading apostrophe so spreadsheets show it as text.
+ * A cell a spreadsheet could read as a formula: one starting with = + - @ (or tab / carriage return),
+ * also after leading spaces or line breaks, and their full-width forms (＝ ＋ － ＠), which some
+ * spreadsheets normalise to the ASCII ones.
+ */
+const FORMULA_START = /^[\s\u00a0\u3000]*[=+\-@\uff1d\uff0b\uff0d\uff20]|^[\t\r\n]/;
+
+/**
+ * One CSV cell (RFC 4180), neutralised against spreadsheet formula injection: a cell that could be
+ * read as a formula gets a leading apostrophe so spreadsheets show it as text.
  */
 export function csvCell(value: string | number): string {
   let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = "'" + text;
+  if (typeof value === 'string' && FORMULA_START.test(text)) text = "'" + text;
   return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
 }
 

@@ -3,7 +3,7 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { Canvas } from './canvas/Canvas';
 import { Palette } from './canvas/Palette';
 import { NewModelDialog, OpenDialog, SaveAsDialog } from './panels/Dialogs';
-import { Notices, ProblemsPanel, RecoveryBanner } from './panels/Problems';
+import { AutosaveBanner, Notices, ProblemsPanel, RecoveryBanner } from './panels/Problems';
 import { Toolbar } from './panels/Toolbar';
 import { Sidebar } from './panels/Sidebar';
 import { ConfirmDialog } from './panels/ConfirmDialog';
@@ -57,7 +57,8 @@ function useStartup() {
     void (async () => {
       try {
         const { entries } = await callOrThrow('journal:list', {});
-        if (entries[0]) useSession.getState().setRecovery(entries[0]);
+        // Every unsaved model is offered back, newest first, not just the latest.
+        if (entries.length > 0) useSession.getState().setRecoveries(entries);
         const { examples } = await callOrThrow('example:list', {});
         // Only when the user has not opened something meanwhile (a quick click on a recent file).
         const generation = useDocument.getState().generation;
@@ -124,6 +125,7 @@ function Editor() {
     <div className={presenting ? 'app presenting' : 'app'}>
       <Toolbar />
       <RecoveryBanner />
+      <AutosaveBanner />
       <main className="workspace">
         <Palette />
         <Canvas />

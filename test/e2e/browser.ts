@@ -28,12 +28,22 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-/** Starts `mercator web` (the built CLI) on a free port with a fresh workspace. */
-export async function startApp(workspace = mkdtempSync(path.join(os.tmpdir(), 'mercator-ws-'))): Promise<RunningApp> {
+/**
+ * Starts `mercator web` (the built CLI) on a free port with a fresh workspace. The test pages (the
+ * catalog harness) are served unless `env` sets MERCATOR_TEST_PAGES to "".
+ */
+export async function startApp(
+  workspace = mkdtempSync(path.join(os.tmpdir(), 'mercator-ws-')),
+  env: Record<string, string> = {},
+): Promise<RunningApp & { output: () => string }> {
   const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'cli', 'mercator.mjs'), 'web', '--workspace', workspace], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, MERCATOR_TEST_PAGES: '1', ...env },
   });
+  let everything = '';
+  child.stdout!.on('data', (chunk: Buffer) => (everything += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (everything += chunk.toString()));
   const url = await new Promise<string>((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => reject(new Error(`browser mode did not start: ${output}`)), 30_000);
@@ -55,6 +65,7 @@ export async function startApp(workspace = mkdtempSync(path.join(os.tmpdir(), 'm
     token: parsed.hash.replace('#token=', ''),
     workspace,
     process: child,
+    output: () => everything,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

@@ -76,6 +76,12 @@ const fake = vi.hoisted(() => {
     },
     getName: () => 'Mercator',
     getVersion: () => '0.0.0-test',
+    isPackaged: false,
+    singleInstanceLockRequested: 0,
+    requestSingleInstanceLock() {
+      app.singleInstanceLockRequested++;
+      return true;
+    },
     quit: vi.fn(),
     exit: vi.fn(),
   });
@@ -98,6 +104,12 @@ const fake = vi.hoisted(() => {
       this.webContents.mainFrame.url = url;
     }
     show() {}
+    focused = 0;
+    isMinimized = () => false;
+    restore() {}
+    focus() {
+      this.focused++;
+    }
   }
 
   const protocol = {
@@ -111,7 +123,11 @@ const fake = vi.hoisted(() => {
     },
   };
 
-  const defaultSession = {
+  const defaultSession = Object.assign(new Emitter(), {
+    devicePermission: null as Listener | null,
+    setDevicePermissionHandler(h: Listener) {
+      defaultSession.devicePermission = h;
+    },
     permissionRequest: null as Listener | null,
     permissionCheck: null as Listener | null,
     beforeRequest: null as Listener | null,
@@ -126,7 +142,7 @@ const fake = vi.hoisted(() => {
         defaultSession.beforeRequest = h;
       },
     },
-  };
+  });
 
   const ipcMain = {
     handlers: new Map<string, Listener>(),
@@ -388,6 +404,37 @@ describe('the session', () => {
       expect(session.defaultSession.permissionCheck?.(mainWindow().webContents, permission, 'mercator://app', {})).toBe(false);
     },
   );
+
+  it('denies device access (HID, serial, USB) and picks no device in any chooser, Bluetooth included', () => {
+    for (const deviceType of ['hid', 'serial', 'usb']) {
+      expect(session.defaultSession.devicePermission?.({ deviceType, origin: 'mercator://app', device: {} }), deviceType).toBe(false);
+    }
+    const chooser = (name: string, args: unknown[]) => {
+      const event = navigationEvent();
+      const callback = vi.fn();
+      const listeners = session.defaultSession.listeners.get(name) ?? [];
+      expect(listeners, name).toHaveLength(1);
+      listeners[0]!(event, ...args, callback);
+      expect(event.preventDefault, name).toHaveBeenCalled();
+      expect(callback, name).toHaveBeenCalledTimes(1);
+      expect([null, '', undefined], name).toContain(callback.mock.calls[0]![0]);
+    };
+    chooser('select-hid-device', [{ deviceList: [{ deviceId: 'k1' }] }]);
+    chooser('select-serial-port', [[{ portId: 'p1' }], mainWindow().webContents]);
+    chooser('select-usb-device', [{ deviceList: [{ deviceId: 'u1' }] }]);
+    const event = navigationEvent();
+    const callback = vi.fn();
+    for (const listener of mainWindow().webContents.listeners.get('select-bluetooth-device') ?? []) listener(event, [{ deviceId: 'b1' }], callback);
+    expect(event.preventDefault).toHaveBeenCalled();
+    expect(callback).toHaveBeenCalledExactlyOnceWith('');
+  });
+
+  it('takes the single-instance lock, and a second launch focuses the first window', () => {
+    expect(app.singleInstanceLockRequested).toBe(1);
+    const before = mainWindow().focused;
+    app.emit('second-instance', {}, ['mercator', 'other.mercator.json'], '/tmp');
+    expect(mainWindow().focused).toBe(before + 1);
+  });
 
   it('cancels every request that is not the app protocol', () => {
     const decide = (url: string) => {

@@ -66,7 +66,8 @@ describe('journal', () => {
   it('ignores corrupt journal files and cleans stale temp files when opened', async () => {
     writeFileSync(path.join(journalDir, 'garbage.journal.json'), '{ not json');
     writeFileSync(path.join(journalDir, 'wrong.journal.json'), JSON.stringify({ key: 'w', model: { schemaVersion: 1 } }));
-    writeFileSync(path.join(journalDir, `.x.journal.json.abc${TEMP_SUFFIX}`), 'half');
+    // A temp file whose writer is gone (a pid above Linux's pid_max never runs).
+    writeFileSync(path.join(journalDir, `.x.journal.json.${2 ** 22 + 7}-0123456789ab${TEMP_SUFFIX}`), 'half');
     const reopened = await openJournal(journalDir);
     expect(await reopened.list()).toEqual([]);
     expect(readdirSync(journalDir).some((n) => n.endsWith(TEMP_SUFFIX))).toBe(false);

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { checkPackFacts, checkPackIds, parseRulePack, type RulePack } from '../../engine/rule-pack';
 import { checkPackControls } from '../../engine/rule-pack-controls';
+import { MAX_PACK_FILES, checkPackSize } from '../../engine/rule-pack-guard';
 
 /** Files in a rules folder that are not rule packs. */
 export const NON_PACK_FILES = new Set(['architecture-independent.yaml']);
@@ -92,10 +93,20 @@ export async function loadRulePacks(options: { builtinDir: string; userDir?: str
       errors.push(`${source.label}: cannot read the folder (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
       continue;
     }
+    if (names.length > MAX_PACK_FILES) {
+      errors.push(`${source.label}: ${names.length} rule packs; a folder may hold at most ${MAX_PACK_FILES}`);
+      continue;
+    }
     for (const name of names) {
       const shown = `${source.label}/${name}`;
       let text: string;
       try {
+        // The size first: an oversized pack is refused without being read.
+        const tooBig = checkPackSize((await fs.stat(path.join(source.dir, name))).size, shown);
+        if (tooBig) {
+          errors.push(tooBig);
+          continue;
+        }
         text = await fs.readFile(path.join(source.dir, name), 'utf8');
       } catch (error) {
         errors.push(`${shown}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);

@@ -2,8 +2,8 @@
 // release). The app opens it read-only; a missing, corrupt or outdated file is rebuilt from the
 // sources — atomically, built in a temp file then renamed — and the caller is told so.
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { formatProblem, parseBuiltinCatalog, type TextSource } from '../../catalog/index';
 import { readCatalogSources, type CatalogSources } from './sources';
@@ -49,12 +49,67 @@ export function readMeta(db: CatalogDb): Record<string, string> {
   return Object.fromEntries(rows.map((r) => [r.key, r.value]));
 }
 
+/** A catalog file larger than this is not one this app built (the built-in one is a few MB). */
+export const MAX_CATALOG_BYTES = 256 * 1024 * 1024;
+
+interface SchemaObject {
+  type: string;
+  name: string;
+  tbl_name: string;
+  sql: string | null;
+}
+
+const SCHEMA_SQL = 'SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name';
+const expectedSchemas = new Map<string, SchemaObject[]>();
+
+/** Every table, index, view and trigger the migrations create, taken from a scratch in-memory database. */
+export function expectedSchema(migrations: CatalogSources['migrations']): SchemaObject[] {
+  const key = createHash('sha256').update(migrations.map((m) => m.sql).join('\0')).digest('hex');
+  let schema = expectedSchemas.get(key);
+  if (!schema) {
+    const scratch = new Database(':memory:');
+    try {
+      applyMigrations(scratch, migrations);
+      schema = scratch.prepare(SCHEMA_SQL).all() as SchemaObject[];
+    } finally {
+      scratch.close();
+    }
+    expectedSchemas.set(key, schema);
+  }
+  return schema;
+}
+
+/**
+ * Why the file's schema is not exactly the one the migrations create (an extra table, a view or
+ * trigger, a table replaced by a view, a changed definition), or null when it is. Reading the schema
+ * table runs none of its objects.
+ */
+export function schemaMismatch(db: CatalogDb, migrations: CatalogSources['migrations']): string | null {
+  const expected = new Map(expectedSchema(migrations).map((o) => [`${o.type} ${o.name}`, o]));
+  const found = db.prepare(SCHEMA_SQL).all() as SchemaObject[];
+  for (const object of found) {
+    const want = expected.get(`${object.type} ${object.name}`);
+    if (!want) return `unexpected ${object.type} "${object.name.slice(0, 80)}"`;
+    if (want.sql !== object.sql || want.tbl_name !== object.tbl_name) return `${object.type} "${object.name}" is not defined as this app defines it`;
+    expected.delete(`${object.type} ${object.name}`);
+  }
+  const missing = [...expected.keys()][0];
+  return missing ? `missing ${missing}` : null;
+}
+
 /** Why this file cannot be used as it is, or null when it is sound and built from these sources. */
 export function inspectCatalogFile(dbPath: string, sources: Pick<CatalogSources, 'hash' | 'migrations'>): string | null {
   if (!existsSync(dbPath)) return 'missing';
+  const size = statSync(dbPath).size;
+  if (size > MAX_CATALOG_BYTES) return `unexpected (the file is ${Math.round(size / 1024 / 1024)} MB, more than a catalog can be)`;
   let db: CatalogDb | undefined;
   try {
     db = openCatalogReadOnly(dbPath);
+    // The schema first: nothing in the file is queried before it is known to hold only our tables.
+    const mismatch = schemaMismatch(db, sources.migrations);
+    if (mismatch !== null) return `unexpected schema (${mismatch})`;
+    const quick = db.pragma('quick_check', { simple: true });
+    if (quick !== 'ok') return `corrupt (quick check: ${String(quick).slice(0, 200)})`;
     const integrity = db.pragma('integrity_check', { simple: true });
     if (integrity !== 'ok') return `corrupt (integrity check: ${String(integrity).slice(0, 200)})`;
     const version = db.pragma('user_version', { simple: true }) as number;

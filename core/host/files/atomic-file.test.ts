@@ -1,9 +1,9 @@
 // Unit checks of the atomic writer beyond the kill -9 and tmpfs integration tests.
 import { afterAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describeWriteError, hashBytes, hashFile, removeStaleTempFiles, TEMP_SUFFIX, writeFileAtomic } from './atomic-file';
+import { describeWriteError, hashBytes, hashFile, removeStaleTempFiles, STALE_TEMP_MS, TEMP_SUFFIX, writeFileAtomic } from './atomic-file';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'mercator-atomic-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -24,12 +24,22 @@ describe('atomic-file', () => {
     expect(describeWriteError(error, 'nope/x.mercator.json').code).toBe('E_NOT_FOUND');
   });
 
-  it('removes only its own temp files', async () => {
-    writeFileSync(path.join(dir, `.a.mercator.json.0123456789ab${TEMP_SUFFIX}`), 'half');
+  it('removes only its own temp files, and only stale ones', async () => {
+    const deadPid = 2 ** 22 + 12345; // above Linux's pid_max: never a live process
+    const gone = `.a.mercator.json.${deadPid}-0123456789ab${TEMP_SUFFIX}`;
+    const live = `.a.mercator.json.${process.pid}-0123456789ab${TEMP_SUFFIX}`;
+    const oldLive = `.b.mercator.json.${process.pid}-ba9876543210${TEMP_SUFFIX}`;
+    const legacy = `.c.mercator.json.0123456789ab${TEMP_SUFFIX}`;
+    for (const name of [gone, live, oldLive, legacy]) writeFileSync(path.join(dir, name), 'half');
+    const longAgo = new Date(Date.now() - STALE_TEMP_MS - 60_000);
+    utimesSync(path.join(dir, oldLive), longAgo, longAgo);
     writeFileSync(path.join(dir, '.gitignore'), 'keep');
     writeFileSync(path.join(dir, `visible${TEMP_SUFFIX}`), 'keep: not a dot file');
-    expect(await removeStaleTempFiles(dir)).toEqual([`.a.mercator.json.0123456789ab${TEMP_SUFFIX}`]);
-    expect(readdirSync(dir).sort()).toEqual(['.gitignore', 'a.mercator.json', `visible${TEMP_SUFFIX}`]);
+    // The dead writer's temp file and the one past the age limit go; a live writer's fresh one stays,
+    // as does a fresh one whose writer is unknown.
+    expect(await removeStaleTempFiles(dir)).toEqual([gone, oldLive].sort());
+    expect(readdirSync(dir).sort()).toEqual(['.gitignore', legacy, live, 'a.mercator.json', `visible${TEMP_SUFFIX}`].sort());
+    expect(await removeStaleTempFiles(dir, Date.now() + STALE_TEMP_MS + 1000)).toEqual([legacy, live].sort());
     expect(await removeStaleTempFiles(path.join(dir, 'missing'))).toEqual([]);
   });
 

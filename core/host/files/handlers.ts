@@ -5,29 +5,41 @@ import { ApiFailure } from '../../api/result';
 import { loadModelBytes, loadModelText } from '../../model/load';
 import { serializeModel } from '../../model/canonical';
 import { checkExternalUrl } from '../../security/external-url';
-import { describeWriteError, hashBytes, hashFile, removeStaleTempFiles, writeFileAtomic } from './atomic-file';
+import { describeWriteError, hashBytes, hashFile, hashFileSync, removeStaleTempFiles, writeFileAtomic } from './atomic-file';
+import { withFileLock } from './file-lock';
 import { MODEL_EXTENSION } from './path-policy';
+import { readFileChecked } from './safe-open';
+import type { ModelError } from '../../model/errors';
 import type { Handlers } from '../dispatch';
 import type { HostContext } from '../context';
 
-async function readModelFile(file: string, shown: string) {
+/**
+ * A load error as shown to the UI: never a piece of the file itself (a JSON syntax error from the
+ * parser quotes the text around the fault; the line and column say where without repeating it).
+ */
+export function withoutFileContent(error: ModelError): ModelError {
+  if (error.code !== 'E_JSON_SYNTAX') return error;
+  const place = error.line !== undefined ? ` at line ${error.line}, column ${error.column ?? 1}` : '';
+  return { ...error, message: error.message === 'the file is empty' ? error.message : `malformed JSON${place}` };
+}
+
+async function readModelFile(file: string, shown: string, root: string | null = null) {
   let bytes: Buffer;
   try {
-    const stat = await fs.stat(file);
-    if (!stat.isFile()) throw new ApiFailure('E_NOT_FOUND', `"${shown}" is not a file.`);
-    bytes = await fs.readFile(file);
+    bytes = await readFileChecked(file, shown, root);
   } catch (error) {
     if (error instanceof ApiFailure) throw error;
     throw new ApiFailure('E_NOT_FOUND', `"${shown}" could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
   }
   const loaded = loadModelBytes(bytes);
   if (!loaded.ok) {
-    const first = loaded.errors[0]!;
+    const errors = loaded.errors.map(withoutFileContent);
+    const first = errors[0]!;
     throw new ApiFailure(
       'E_INVALID_MODEL',
       `"${shown}" is not a valid model: ${first.code} at ${first.pointer || 'the document'}: ${first.message}` +
-        (loaded.errors.length > 1 ? ` (and ${loaded.errors.length - 1} more)` : ''),
-      loaded.errors,
+        (errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''),
+      errors,
     );
   }
   return { model: loaded.model, warnings: loaded.warnings, hash: hashBytes(bytes), bytes };
@@ -57,6 +69,14 @@ async function listModels(root: string, present: (p: string) => string) {
   return files.sort((a, b) => a.path.localeCompare(b.path));
 }
 
+function conflict(shown: string, diskHash: string | null): ApiFailure {
+  return new ApiFailure(
+    'E_CONFLICT',
+    `"${shown}" was changed on disk since you opened it. Reload it, save under another name, or overwrite it.`,
+    { diskHash },
+  );
+}
+
 type FileHandlerNames =
   | 'model:validate'
   | 'model:open'
@@ -82,7 +102,7 @@ export function createFileHandlers(ctx: HostContext): Pick<Handlers, FileHandler
       const file = await ctx.policy.resolve(requested, 'read');
       const shown = ctx.policy.present(file);
       await removeStaleTempFiles(path.dirname(file));
-      const { model, warnings, hash } = await readModelFile(file, shown);
+      const { model, warnings, hash } = await readModelFile(file, shown, ctx.policy.root);
       const journaled = await ctx.journal.read(shown);
       let recovery = null;
       if (journaled && JSON.stringify(journaled.model) !== JSON.stringify(model)) recovery = journaled.entry;
@@ -97,17 +117,24 @@ export function createFileHandlers(ctx: HostContext): Pick<Handlers, FileHandler
       if (!check.ok) {
         throw new ApiFailure('E_INVALID_MODEL', `The model was not saved: ${check.errors[0]!.message} at ${check.errors[0]!.pointer}.`, check.errors);
       }
-      const onDisk = await hashFile(file);
-      if (!force && onDisk !== null && onDisk !== baseHash) {
-        throw new ApiFailure(
-          'E_CONFLICT',
-          `"${shown}" was changed on disk since you opened it. Reload it, save under another name, or overwrite it.`,
-          { diskHash: onDisk },
-        );
-      }
+      // One writer per file from the conflict check through the rename (in this process and across
+      // processes), and the file's hash checked again right before the rename: of several saves from
+      // the same base exactly one wins, and a write by another program mid-save is never overwritten.
       try {
-        await writeFileAtomic(file, text);
+        await withFileLock(file, shown, async () => {
+          const onDisk = await hashFile(file);
+          if (!force && onDisk !== null && onDisk !== baseHash) throw conflict(shown, onDisk);
+          await writeFileAtomic(file, text, {
+            root: ctx.policy.root,
+            shown,
+            beforeRename: () => {
+              const now = hashFileSync(file);
+              if (now !== onDisk) throw conflict(shown, now);
+            },
+          });
+        });
       } catch (error) {
+        if (error instanceof ApiFailure) throw error;
         const described = describeWriteError(error, shown);
         throw new ApiFailure(described.code, described.message);
       }
@@ -120,8 +147,21 @@ export function createFileHandlers(ctx: HostContext): Pick<Handlers, FileHandler
       return { files: await listModels(ctx.policy.root, ctx.policy.present) };
     },
     async 'journal:write'({ key, path: modelPath, baseHash, model }) {
-      const entry = await ctx.journal.write({ key, path: modelPath, baseHash }, model);
-      return { savedAt: entry.savedAt };
+      try {
+        const entry = await ctx.journal.write({ key, path: modelPath, baseHash }, model);
+        return { savedAt: entry.savedAt };
+      } catch (error) {
+        // Said in words the UI shows in its autosave banner (disk full, read-only), not E_INTERNAL.
+        const described = describeWriteError(error, 'the autosave journal');
+        const code = described.code === 'E_WRITE_FAILED' || described.code === 'E_NOT_FOUND' ? 'E_AUTOSAVE_FAILED' : described.code;
+        const why =
+          described.code === 'E_DISK_FULL'
+            ? 'the disk is full'
+            : described.code === 'E_READ_ONLY'
+              ? 'the autosave folder is read-only or not yours to write'
+              : `the autosave journal could not be written (${(error as NodeJS.ErrnoException).code ?? 'error'})`;
+        throw new ApiFailure(code, `Your latest edits were not autosaved: ${why}.`);
+      }
     },
     async 'journal:list'() {
       return { entries: await ctx.journal.list() };

@@ -6,6 +6,7 @@ import { MarkerType, type Edge, type Node } from '@xyflow/react';
 import type { Component, Flow, Model, Zone } from '../../../core/model/schema';
 import { COMPONENT_SIZE, ZONE_SIZE } from '../state/model-edits';
 import { kindLabel } from './kind-style';
+import { safeBox } from '../../../core/report/coordinates';
 
 export type ComponentNodeData = { component: Component };
 export type ZoneNodeData = { zone: Zone };
@@ -34,7 +35,7 @@ export function toNodes(model: Model, selected: ReadonlySet<string>, previous: r
   // Zones first (bigger ones first) so smaller, nested zones and components paint on top.
   const zones = [...model.zones].sort((a, b) => area(boxes[b.id]) - area(boxes[a.id]));
   zones.forEach((zone, i) => {
-    const box = boxes[zone.id] ?? { x: 40 + i * 460, y: 40 };
+    const box = safeBox(boxes[zone.id] ?? { x: 40 + i * 460, y: 40 });
     const width = box.width ?? ZONE_SIZE.width;
     const height = box.height ?? ZONE_SIZE.height;
     const data = dataOf(zoneData, zone, () => ({ zone }));
@@ -62,7 +63,7 @@ export function toNodes(model: Model, selected: ReadonlySet<string>, previous: r
     );
   });
   model.components.forEach((component, i) => {
-    const box = boxes[component.id] ?? { x: 80 + (i % 6) * 220, y: 80 + Math.floor(i / 6) * 110 };
+    const box = safeBox(boxes[component.id] ?? { x: 80 + (i % 6) * 220, y: 80 + Math.floor(i / 6) * 110 });
     const data = dataOf(componentData, component, () => ({ component }));
     out.push(
       reuse(prev.get(component.id), data, box.x, box.y, selected.has(component.id), () =>

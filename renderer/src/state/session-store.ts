@@ -24,18 +24,30 @@ export interface RecoveryOffer {
   savedAt: string;
 }
 
+/** Why the last autosave failed (cleared by the next one that works). */
+export interface AutosaveFailure {
+  code: string;
+  message: string;
+  at: string;
+}
+
 interface SessionState {
   openDialog: boolean;
   saveAs: boolean;
   newDialog: boolean;
   problems: { title: string; problems: Problem[] } | null;
   notices: Notice[];
-  recovery: RecoveryOffer | null;
+  /** Unsaved edits offered back: every journal entry at start-up, or the one of a model just opened. */
+  recoveries: RecoveryOffer[];
+  autosaveFailure: AutosaveFailure | null;
   setOpenDialog(open: boolean): void;
   setSaveAs(open: boolean): void;
   setNewDialog(open: boolean): void;
   setProblems(problems: { title: string; problems: Problem[] } | null): void;
   setRecovery(offer: RecoveryOffer | null): void;
+  setRecoveries(offers: RecoveryOffer[]): void;
+  removeRecovery(key: string): void;
+  setAutosaveFailure(failure: AutosaveFailure | null): void;
   notify(kind: Notice['kind'], text: string, action?: Notice['action']): void;
   dismiss(id: number): void;
 }
@@ -48,12 +60,16 @@ export const useSession = create<SessionState>((set) => ({
   newDialog: false,
   problems: null,
   notices: [],
-  recovery: null,
+  recoveries: [],
+  autosaveFailure: null,
   setOpenDialog: (openDialog) => set({ openDialog }),
   setSaveAs: (saveAs) => set({ saveAs }),
   setNewDialog: (newDialog) => set({ newDialog }),
   setProblems: (problems) => set({ problems }),
-  setRecovery: (recovery) => set({ recovery }),
+  setRecovery: (offer) => set((s) => ({ recoveries: offer ? [offer, ...s.recoveries.filter((r) => r.key !== offer.key)] : [] })),
+  setRecoveries: (recoveries) => set({ recoveries }),
+  removeRecovery: (key) => set((s) => ({ recoveries: s.recoveries.filter((r) => r.key !== key) })),
+  setAutosaveFailure: (autosaveFailure) => set({ autosaveFailure }),
   notify(kind, text, action) {
     const id = nextNotice++;
     set((s) => ({ notices: [...s.notices.slice(-3), { id, kind, text, ...(action ? { action } : {}) }] }));
