@@ -25,7 +25,7 @@ const keysOf = (m: Model) => analyze(m, loaded.packs, { techniqueTactics: loaded
 
 const EXPECTED: Record<string, { present: string[]; absent: string[]; decided?: Record<string, DecisionStatus> }> = {
   'rag-support-chatbot': {
-    present: ['indirect-prompt-injection@llm', 'direct-prompt-injection@llm', 'rag-poisoning@vector-db', 'llm-jailbreak@llm', 'unbounded-consumption@chat-api', 'llm-response-rendering@web-client'],
+    present: ['indirect-prompt-injection@llm', 'direct-prompt-injection@llm', 'rag-poisoning@vector-db', 'llm-jailbreak@llm', 'unbounded-consumption@llm', 'llm-response-rendering@web-client'],
     // the vector store has authentication; the LLM is vendor-hosted; no agent, no training.
     absent: ['llm-endpoint-no-authentication@llm', 'excessive-agency@chat-api', 'untrusted-data-into-training@crawler', 'sensitive-flow-unencrypted@f2'],
   },
@@ -37,17 +37,15 @@ const EXPECTED: Record<string, { present: string[]; absent: string[]; decided?: 
   'fine-tuning-pipeline': {
     present: ['public-model-hub@t1', 'unsafe-model-from-hub@t1', 'unsafe-model-serialization@train', 'untrusted-labeling@labelers', 'untrusted-data-into-training@train', 'backdoor-via-third-party-model@train', 'unsecured-credentials@notebooks'],
     // registry stores safetensors and is versioned; the inference API authenticates.
-    absent: ['unsafe-model-serialization@registry', 'model-no-versioning@registry', 'model-api-no-authentication@serving', 'dev-environment-model-theft@notebooks'],
+    absent: ['unsafe-model-serialization@registry', 'model-no-versioning@registry', 'model-api-no-authentication@serving', 'dev-environment-model-theft@notebooks', 'unauthenticated-boundary-crossing@t1', 'unauthenticated-boundary-crossing@t11'],
     // The 2026-Q4 review (the sample report's "Accepted and transferred risks"): the internal, authenticated
     // API's missing input validation is accepted until a second caller; TLS to the dataset bucket was
-    // verified; the vendor carries encryption at rest by contract; anonymous public-hub downloads have
-    // nothing to authenticate (their integrity findings stay open).
+    // verified; the vendor carries encryption at rest by contract. Anonymous public-hub downloads have
+    // nothing to authenticate, so no boundary finding is raised on them (their integrity findings stay open).
     decided: {
       'model-input-no-validation@serving': 'accepted',
       'sensitive-flow-unencrypted@t5': 'mitigated',
       'training-data-unencrypted-at-rest@t4': 'transferred',
-      'unauthenticated-boundary-crossing@t1': 'not-applicable',
-      'unauthenticated-boundary-crossing@t11': 'not-applicable',
       'public-model-hub@t1': 'open',
       'unsafe-model-from-hub@t1': 'open',
       'public-model-hub@t11': 'open',
