@@ -46,7 +46,7 @@ describe('closed-by-control findings', () => {
     await expect.poll(() => page.locator(`[data-testid="finding"][data-key="${key}"]`).count(), { timeout: 10_000 }).toBe(0);
     // ... and is listed under "Closed by controls", naming the control and where it sits.
     const closed = page.getByTestId('closed-findings');
-    await closed.locator('summary').click();
+    await closed.locator(':scope > summary').click();
     const item = closed.locator(`[data-testid="closed-finding"][data-key="${key}"]`);
     await item.waitFor({ timeout: 10_000 });
     expect(await item.getAttribute('data-status')).toBe('closed-by-control');

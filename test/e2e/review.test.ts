@@ -184,7 +184,7 @@ describe('unsaved review edits', () => {
     await page.waitForTimeout(2_500);
     page.once('dialog', (d) => void d.accept());
     await page.reload();
-    await page.getByTestId('recovery').getByRole('button', { name: 'Restore them' }).click();
+    await page.getByTestId('recovery').getByTestId('recovery-entry').first().getByRole('button', { name: /^Restore the edits of/ }).click();
     await expect.poll(() => page.getByTestId('doc-title').textContent(), { timeout: 10_000 }).toContain('(copy)');
     await modelInspector();
     expect(await page.getByTestId('review-reviewers').inputValue()).toBe('Kim Cho');
