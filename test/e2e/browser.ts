@@ -39,7 +39,8 @@ export async function startApp(
   const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'cli', 'mercator.mjs'), 'web', '--workspace', workspace], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, MERCATOR_TEST_PAGES: '1', ...env },
+    // Each app gets its own data folder (the catalog lives there), so no test sees another's catalog.
+    env: { ...process.env, MERCATOR_TEST_PAGES: '1', MERCATOR_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'mercator-data-')), ...env },
   });
   let everything = '';
   child.stdout!.on('data', (chunk: Buffer) => (everything += chunk.toString()));
