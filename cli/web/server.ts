@@ -7,9 +7,9 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { dispatch, type Handlers } from '../../core/host/dispatch';
 import { checkApiRequest, checkHost } from '../../core/security/http-guard';
-import { contentSecurityPolicy } from '../../core/security/csp';
 import { RENDERER_MIME_TYPES } from '../../core/security/mime';
 import { createRoomHost, type RoomHost } from '../../core/host/room/host';
+import { roomPageHeaders } from '../../core/host/room/static';
 
 export const MAX_BODY_BYTES = 80 * 1024 * 1024;
 
@@ -57,17 +57,8 @@ async function indexStaticFiles(root: string, serveTestPages: boolean): Promise<
   return files;
 }
 
-function securityHeaders(): Record<string, string> {
-  return {
-    'Content-Security-Policy': contentSecurityPolicy({ connectSelf: true }),
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
-    'Cross-Origin-Opener-Policy': 'same-origin',
-    'Cross-Origin-Resource-Policy': 'same-origin',
-    'X-Frame-Options': 'DENY',
-    'Cache-Control': 'no-store',
-  };
-}
+/** The same headers as the room's own listener sends: one policy for every page browser mode serves. */
+const securityHeaders = roomPageHeaders;
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown) {
   const text = JSON.stringify(body);
