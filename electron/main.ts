@@ -23,6 +23,9 @@ import {
   isNavigationAllowed,
   isRequestAllowed,
   isTrustedSender,
+  launchFileRequest,
+  OPEN_FILE_CHANNEL,
+  outsideWorkspacePrompt,
   resolveAppRequest,
   responseSecurityHeaders,
   secureWebPreferences,
@@ -63,21 +66,41 @@ async function createWindow(): Promise<BrowserWindow> {
   return win;
 }
 
+// A model named on the command line (first launch or a second one) waits here until the window and the
+// workspace exist, then goes to the page, which opens it as File > Open would (asking about unsaved changes).
+let workspaceRoot: string | null = null;
+let pendingLaunch: { argv: readonly string[]; cwd: string } | null = { argv: process.argv, cwd: process.cwd() };
+
+function deliverLaunchFile(argv: readonly string[], cwd: string) {
+  const win = BrowserWindow.getAllWindows()[0];
+  if (!win || !workspaceRoot) {
+    pendingLaunch = { argv, cwd };
+    return;
+  }
+  const request = launchFileRequest(argv, cwd, workspaceRoot);
+  if (!request) return;
+  if (request.kind === 'open') win.webContents.send(OPEN_FILE_CHANNEL, request.path);
+  else void dialog.showMessageBox(win, outsideWorkspacePrompt(request.absolute, workspaceRoot));
+}
+
 async function main() {
   // One instance: a second launch (opening another file, say) hands over to the first window.
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return;
   }
-  app.on('second-instance', () => {
+  app.on('second-instance', (_event, argv: string[], workingDirectory: string) => {
     const win = BrowserWindow.getAllWindows()[0];
-    if (!win) return;
-    if (win.isMinimized()) win.restore();
-    win.focus();
+    if (win) {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    }
+    deliverLaunchFile(Array.isArray(argv) ? argv : [], typeof workingDirectory === 'string' ? workingDirectory : process.cwd());
   });
   await app.whenReady();
   const workspace = path.join(app.getPath('documents') || os.homedir(), 'Mercator');
   await fs.mkdir(workspace, { recursive: true });
+  const workspacePolicy = await createWorkspacePolicy(workspace);
 
   // Deny every permission, and refuse every request that is not the app's own protocol.
   session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(decidePermission(permission)));
@@ -118,7 +141,7 @@ async function main() {
     mode: 'electron',
     name: app.getName(),
     version: app.getVersion(),
-    policy: await createWorkspacePolicy(workspace),
+    policy: workspacePolicy,
     journal: await openJournal(path.join(app.getPath('userData'), 'journal')),
     examplesDir: path.join(appRoot, 'examples'),
     catalog: createCatalogSession({
@@ -167,6 +190,12 @@ async function main() {
   );
 
   await createWindow();
+  workspaceRoot = workspacePolicy.root;
+  if (pendingLaunch) {
+    const { argv, cwd } = pendingLaunch;
+    pendingLaunch = null;
+    deliverLaunchFile(argv, cwd);
+  }
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) void createWindow();
   });

@@ -10,6 +10,8 @@ import {
   isAppUrl,
   isNavigationAllowed,
   isTrustedSender,
+  launchFileRequest,
+  outsideWorkspacePrompt,
   resolveAppRequest,
   responseSecurityHeaders,
   secureWebPreferences,
@@ -162,5 +164,25 @@ describe('isRequestAllowed', () => {
     for (const url of ['https://atlas.mitre.org/', 'http://127.0.0.1:80/', 'file:///etc/passwd', 'blob:https://evil.example/1', 'data:text/html,hi', 'ws://localhost/']) {
       expect(isRequestAllowed(url)).toBe(false);
     }
+  });
+});
+
+describe('launchFileRequest', () => {
+  const root = '/home/ana/Documents/Mercator';
+  it('takes the last model file named, relative to the launch folder, as a workspace path', () => {
+    expect(launchFileRequest(['mercator', 'a.mercator.json', 'plans/b.mercator.json'], root, root)).toEqual({ kind: 'open', path: 'plans/b.mercator.json' });
+    expect(launchFileRequest(['mercator', `${root}/x/C.Mercator.JSON`], '/tmp', root)).toEqual({ kind: 'open', path: 'x/C.Mercator.JSON' });
+  });
+  it('ignores the executable, flags, switches and other files', () => {
+    expect(launchFileRequest(['/opt/Mercator/mercator.mercator.json'], root, root)).toBeNull();
+    expect(launchFileRequest(['mercator', '--inspect', '-x.mercator.json', 'notes.txt', '.'], root, root)).toBeNull();
+    expect(launchFileRequest(['mercator', 42, null], root, root)).toBeNull();
+  });
+  it('reports a model outside the workspace (traversal included) without turning it into a path the UI reads', () => {
+    expect(launchFileRequest(['mercator', '../elsewhere.mercator.json'], root, root)).toEqual({ kind: 'outside', absolute: '/home/ana/Documents/elsewhere.mercator.json' });
+    expect(launchFileRequest(['mercator', '/tmp/a.mercator.json'], root, root)).toEqual({ kind: 'outside', absolute: '/tmp/a.mercator.json' });
+    const prompt = outsideWorkspacePrompt('/tmp/a.mercator.json', root);
+    expect(prompt.detail).toContain('/tmp/a.mercator.json');
+    expect(prompt.detail).toContain(root);
   });
 });

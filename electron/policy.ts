@@ -2,6 +2,7 @@
 // main.ts only wires these into Electron's hooks.
 import { contentSecurityPolicy } from '../core/security/csp';
 import { RENDERER_MIME_TYPES } from '../core/security/mime';
+import path from 'node:path';
 
 export const APP_SCHEME = 'mercator';
 export const APP_HOST = 'app';
@@ -119,5 +120,41 @@ export function externalLinkPrompt(url: string) {
     title: 'Open a web page',
     message: 'Open this address in your web browser?',
     detail: url,
+  };
+}
+
+export const OPEN_FILE_CHANNEL = 'mercator:open-file';
+const MODEL_SUFFIX = '.mercator.json';
+
+export type LaunchFile =
+  | { kind: 'open'; path: string }
+  | { kind: 'outside'; absolute: string };
+
+/**
+ * The model file a launch asks for: the last command-line argument naming a "*.mercator.json" file
+ * (flags and Chromium switches ignored), resolved against the launch's working folder. Inside the
+ * workspace it becomes the workspace-relative path the UI opens; anywhere else it is reported, never
+ * read, because the UI only reads files inside the workspace.
+ */
+export function launchFileRequest(argv: readonly unknown[], cwd: string, workspaceRoot: string, pathApi: typeof path = path): LaunchFile | null {
+  const named = argv
+    .slice(1)
+    .filter((arg): arg is string => typeof arg === 'string' && !arg.startsWith('-') && arg.toLowerCase().endsWith(MODEL_SUFFIX) && !arg.includes('\0'));
+  const last = named.at(-1);
+  if (!last) return null;
+  const absolute = pathApi.resolve(cwd, last);
+  const relative = pathApi.relative(workspaceRoot, absolute);
+  if (relative === '' || relative.startsWith('..') || pathApi.isAbsolute(relative)) return { kind: 'outside', absolute };
+  return { kind: 'open', path: relative.split(pathApi.sep).join('/') };
+}
+
+/** The message shown when a launch names a model outside the workspace folder. */
+export function outsideWorkspacePrompt(absolute: string, workspaceRoot: string) {
+  return {
+    type: 'info' as const,
+    buttons: ['OK'],
+    title: 'File outside the workspace',
+    message: 'Mercator opens models from its workspace folder only.',
+    detail: `${absolute}\n\nMove or copy the file into ${workspaceRoot} and open it from there.`,
   };
 }

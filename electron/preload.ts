@@ -5,6 +5,8 @@ import { API_CALL_NAMES, type ApiCallName } from '../core/api/names';
 import type { Result } from '../core/api/result';
 
 export const IPC_CHANNEL = 'mercator:call';
+// Main pushes one thing to the page: a model a launch named (policy.ts OPEN_FILE_CHANNEL).
+const OPEN_FILE_CHANNEL = 'mercator:open-file';
 
 type Bridge = { [N in ApiCallName]: (input: unknown) => Promise<Result<unknown>> };
 
@@ -13,3 +15,18 @@ const bridge = Object.fromEntries(
 ) as Bridge;
 
 contextBridge.exposeInMainWorld('mercator', Object.freeze(bridge) satisfies Bridge);
+
+// The page subscribes once; only strings are passed on, and the page opens them through model:open,
+// which the workspace policy checks like any other path.
+let openFileListener: ((path: string) => void) | null = null;
+ipcRenderer.on(OPEN_FILE_CHANNEL, (_event, path: unknown) => {
+  if (typeof path === 'string' && path.length > 0 && path.length <= 1024) openFileListener?.(path);
+});
+contextBridge.exposeInMainWorld(
+  'mercatorShell',
+  Object.freeze({
+    onOpenFile(listener: unknown) {
+      if (typeof listener === 'function') openFileListener = listener as (path: string) => void;
+    },
+  }),
+);

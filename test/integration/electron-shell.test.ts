@@ -4,7 +4,7 @@
 // temporary workspace, serves the real built renderer, and applies the real policies.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,6 +46,10 @@ const fake = vi.hoisted(() => {
   class WebContents extends Emitter {
     readonly mainFrame: Frame = { url: '' };
     windowOpenHandler: Listener | null = null;
+    readonly sent: unknown[][] = [];
+    send(...args: unknown[]) {
+      this.sent.push(args);
+    }
     setWindowOpenHandler(handler: Listener) {
       this.windowOpenHandler = handler;
     }
@@ -205,6 +209,10 @@ const fake = vi.hoisted(() => {
 
   const ipcRenderer = {
     invoked: [] as unknown[][],
+    listeners: new Map<string, Fn>(),
+    on(channel: string, listener: Fn) {
+      ipcRenderer.listeners.set(channel, listener);
+    },
     async invoke(...args: unknown[]) {
       ipcRenderer.invoked.push(args);
       return { ok: true, value: 'forwarded' };
@@ -436,6 +444,27 @@ describe('the session', () => {
     expect(mainWindow().focused).toBe(before + 1);
   });
 
+  it('forwards the file a second launch names to the first window, as a workspace path', () => {
+    const workspace = realpathSync(path.join(fake.state.paths.documents!, 'Mercator'));
+    const contents = mainWindow().webContents;
+    contents.sent.length = 0;
+    app.emit('second-instance', {}, ['mercator', '--flag', 'plans/a.mercator.json'], workspace);
+    expect(contents.sent).toEqual([['mercator:open-file', 'plans/a.mercator.json']]);
+    app.emit('second-instance', {}, ['mercator'], workspace);
+    expect(contents.sent).toHaveLength(1);
+  });
+
+  it('explains, and sends nothing, when a second launch names a model outside the workspace', () => {
+    const contents = mainWindow().webContents;
+    contents.sent.length = 0;
+    const boxes = dialog.boxes.length;
+    app.emit('second-instance', {}, ['mercator', '/elsewhere/b.mercator.json'], '/tmp');
+    expect(contents.sent).toEqual([]);
+    expect(dialog.boxes).toHaveLength(boxes + 1);
+    expect(String(dialog.boxes.at(-1)!.options.detail)).toContain('/elsewhere/b.mercator.json');
+    dialog.boxes.length = boxes;
+  });
+
   it('cancels every request that is not the app protocol', () => {
     const decide = (url: string) => {
       const callback = vi.fn();
@@ -588,13 +617,28 @@ describe('shell:openExternal', () => {
 });
 
 describe('preload', () => {
-  it('exposes exactly the contract’s calls as window.mercator, once', () => {
-    expect(contextBridge.exposed).toHaveLength(1);
+  it('exposes exactly the contract’s calls as window.mercator, and only onOpenFile beside it', () => {
+    expect(contextBridge.exposed.map((e) => e.key)).toEqual(['mercator', 'mercatorShell']);
+    const shellApi = contextBridge.exposed[1]!.api;
+    expect(Object.keys(shellApi)).toEqual(['onOpenFile']);
+    expect(Object.isFrozen(shellApi)).toBe(true);
     const [{ key, api }] = contextBridge.exposed as [{ key: string; api: Record<string, Fn> }];
     expect(key).toBe('mercator');
     expect(Object.keys(api).sort()).toEqual([...API_CALL_NAMES].sort());
     expect(Object.isFrozen(api)).toBe(true);
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
+  });
+
+  it('passes only string paths from the open-file channel to the page’s listener', () => {
+    const onOpenFile = contextBridge.exposed[1]!.api.onOpenFile as unknown as (listener: unknown) => void;
+    const received: unknown[] = [];
+    onOpenFile((p: unknown) => received.push(p));
+    const push = ipcRenderer.listeners.get('mercator:open-file') as unknown as (event: unknown, path: unknown) => void;
+    push({}, 'plans/a.mercator.json');
+    push({}, { path: 'x' });
+    push({}, '');
+    push({}, 'x'.repeat(2000));
+    expect(received).toEqual(['plans/a.mercator.json']);
   });
 
   it('forwards each call over the one IPC channel with its name and input', async () => {

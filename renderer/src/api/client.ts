@@ -10,6 +10,8 @@ type Bridge = { [N in ApiCallName]: (input: unknown) => Promise<Result<unknown>>
 declare global {
   interface Window {
     mercator?: Bridge;
+    /** Electron only: models named when Mercator was launched (or launched again) with a file. */
+    mercatorShell?: { onOpenFile(listener: (path: string) => void): void };
   }
 }
 
