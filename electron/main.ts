@@ -24,14 +24,13 @@ import {
   isRequestAllowed,
   isTrustedSender,
   launchFileRequest,
-  OPEN_FILE_CHANNEL,
   outsideWorkspacePrompt,
   resolveAppRequest,
   responseSecurityHeaders,
   secureWebPreferences,
 } from './policy';
+import { IPC_CHANNEL, OPEN_FILE_CHANNEL } from './channels';
 
-const IPC_CHANNEL = 'mercator:call';
 // The folder of package.json (the repository, or the asar archive when packaged); main runs from
 // dist/electron/main.cjs inside it. app.getAppPath() rather than __dirname, so the same code is right
 // when bundled and when loaded from source (test/integration/electron-shell.test.ts).

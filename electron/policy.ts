@@ -3,6 +3,7 @@
 import { contentSecurityPolicy } from '../core/security/csp';
 import { RENDERER_MIME_TYPES } from '../core/security/mime';
 import path from 'node:path';
+import { MODEL_EXTENSION } from '../core/host/files/path-policy';
 
 export const APP_SCHEME = 'mercator';
 export const APP_HOST = 'app';
@@ -123,9 +124,6 @@ export function externalLinkPrompt(url: string) {
   };
 }
 
-export const OPEN_FILE_CHANNEL = 'mercator:open-file';
-const MODEL_SUFFIX = '.mercator.json';
-
 export type LaunchFile =
   | { kind: 'open'; path: string }
   | { kind: 'outside'; absolute: string };
@@ -136,16 +134,16 @@ export type LaunchFile =
  * workspace it becomes the workspace-relative path the UI opens; anywhere else it is reported, never
  * read, because the UI only reads files inside the workspace.
  */
-export function launchFileRequest(argv: readonly unknown[], cwd: string, workspaceRoot: string, pathApi: typeof path = path): LaunchFile | null {
+export function launchFileRequest(argv: readonly unknown[], cwd: string, workspaceRoot: string): LaunchFile | null {
   const named = argv
     .slice(1)
-    .filter((arg): arg is string => typeof arg === 'string' && !arg.startsWith('-') && arg.toLowerCase().endsWith(MODEL_SUFFIX) && !arg.includes('\0'));
+    .filter((arg): arg is string => typeof arg === 'string' && !arg.startsWith('-') && arg.toLowerCase().endsWith(MODEL_EXTENSION) && !arg.includes('\0'));
   const last = named.at(-1);
   if (!last) return null;
-  const absolute = pathApi.resolve(cwd, last);
-  const relative = pathApi.relative(workspaceRoot, absolute);
-  if (relative === '' || relative.startsWith('..') || pathApi.isAbsolute(relative)) return { kind: 'outside', absolute };
-  return { kind: 'open', path: relative.split(pathApi.sep).join('/') };
+  const absolute = path.resolve(cwd, last);
+  const relative = path.relative(workspaceRoot, absolute);
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return { kind: 'outside', absolute };
+  return { kind: 'open', path: relative.split(path.sep).join('/') };
 }
 
 /** The message shown when a launch names a model outside the workspace folder. */

@@ -3,10 +3,8 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { API_CALL_NAMES, type ApiCallName } from '../core/api/names';
 import type { Result } from '../core/api/result';
+import { IPC_CHANNEL, OPEN_FILE_CHANNEL } from './channels';
 
-export const IPC_CHANNEL = 'mercator:call';
-// Main pushes one thing to the page: a model a launch named (policy.ts OPEN_FILE_CHANNEL).
-const OPEN_FILE_CHANNEL = 'mercator:open-file';
 
 type Bridge = { [N in ApiCallName]: (input: unknown) => Promise<Result<unknown>> };
 
